@@ -486,3 +486,15 @@ def delete_run_pages(session: Session, run_id: int) -> None:
     """Forget the pages and evidence of one run (used by tests and by `clinics runs --prune`)."""
     session.execute(delete(EvidenceRow).where(EvidenceRow.run_id == run_id))
     session.execute(delete(Page).where(Page.run_id == run_id))
+
+
+def site_seeds(session: Session) -> list[str]:
+    """Every known clinic website (one per domain), for a full re-crawl."""
+    rows = session.execute(
+        select(Clinic.domain, Clinic.website).where(Clinic.website.is_not(None)).order_by(Clinic.id)
+    )
+    seeds: dict[str, str] = {}
+    for domain, website in rows:
+        if domain and website and domain not in seeds:
+            seeds[domain] = website
+    return list(seeds.values())

@@ -1,0 +1,1 @@
+"""The Scrapy project: spiders navigate, page classes extract, pipelines hand items to `directory`."""

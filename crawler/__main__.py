@@ -1,0 +1,142 @@
+"""`python -m crawler`: run one crawl phase in this process (called by `clinics crawl`).
+
+Directory spiders run first; the process then re-executes itself as the `clinic_site` phase,
+seeded with every clinic website now in the database (a fresh reactor per phase).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+from urllib.parse import urlsplit
+
+os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
+
+from scrapy.crawler import AsyncCrawlerProcess, Crawler
+from scrapy.spiderloader import SpiderLoader
+from scrapy.utils.project import get_project_settings
+
+from crawler.directory_spider import DirectorySpider
+from directory import store
+from directory.db import DatabaseError, open_db, session_factory
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(prog="python -m crawler", description=__doc__)
+    ap.add_argument("--db", required=True)
+    ap.add_argument("--url", action="append", default=[])
+    ap.add_argument("--seeds")
+    ap.add_argument("--spider")
+    ap.add_argument("--allow-private", action="store_true")
+    ap.add_argument("--proxy", help="send every request through this HTTP proxy (the sample web)")
+    ap.add_argument(
+        "--sample-directories", action="store_true", help="--url are directory start URLs"
+    )
+    ap.add_argument("--max-pages-per-site", type=int, default=25)
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    ap.add_argument(
+        "--no-follow-sites", action="store_true", help="do not crawl clinic sites after directories"
+    )
+    return ap.parse_args(argv)
+
+
+def build_settings(args: argparse.Namespace) -> Any:
+    settings = get_project_settings()
+    settings.set("CLINICS_DB", args.db, priority="cmdline")
+    settings.set("CLINICS_ALLOW_PRIVATE", args.allow_private, priority="cmdline")
+    settings.set("CLINICS_MAX_PAGES_PER_SITE", args.max_pages_per_site, priority="cmdline")
+    interactive = sys.stderr.isatty()
+    settings.set("CLINICS_PROGRESS", interactive, priority="cmdline")
+    if interactive:
+        settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
+        settings.set(
+            "EXTENSIONS", {**settings.getdict("EXTENSIONS"), "crawler.extensions.RichProgress": 600}
+        )
+    for pair in args.set:
+        name, _, value = pair.partition("=")
+        settings.set(name.strip(), value, priority="cmdline")
+    return settings
+
+
+def directory_spiders(settings: Any) -> dict[str, type[DirectorySpider]]:
+    loader = SpiderLoader.from_settings(settings)
+    found = {name: loader.load(name) for name in loader.list()}
+    return {n: cls for n, cls in found.items() if issubclass(cls, DirectorySpider)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.proxy:
+        os.environ["http_proxy"] = os.environ["https_proxy"] = args.proxy
+        os.environ.pop("no_proxy", None)
+        os.environ.pop("NO_PROXY", None)
+    try:
+        engine = open_db(args.db)
+    except DatabaseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    settings = build_settings(args)
+    dir_spiders = directory_spiders(settings)
+    process = AsyncCrawlerProcess(settings)
+    crawlers: list[Crawler] = []
+
+    def add(spider_cls: type[Any], **kwargs: Any) -> None:
+        crawler = process.create_crawler(spider_cls)
+        crawlers.append(crawler)
+        process.crawl(crawler, **kwargs)
+
+    directories_phase = args.sample_directories or (args.spider in dir_spiders)
+    if args.sample_directories:
+        by_host = {d: cls for cls in dir_spiders.values() for d in cls.allowed_domains}
+        for url in args.url:
+            host = (urlsplit(url).hostname or "").removeprefix("www.")
+            if host not in by_host:
+                print(f"error: no directory spider knows {url}", file=sys.stderr)
+                return 2
+            add(by_host[host], start_url=url)
+    elif args.spider in dir_spiders:
+        add(dir_spiders[args.spider])
+    elif args.spider not in (None, "clinic_site"):
+        known = ", ".join(sorted(["clinic_site", *dir_spiders]))
+        print(f"error: unknown spider {args.spider!r}; known spiders: {known}", file=sys.stderr)
+        return 2
+    else:
+        from crawler.spiders.clinic_site import ClinicSiteSpider
+
+        from_db = not args.url and not args.seeds
+        urls = list(args.url)
+        if from_db:
+            with session_factory(engine).begin() as session:
+                urls = store.site_seeds(session)
+            if not urls:
+                print(
+                    "error: no clinic websites in the database yet: give --url or --seeds",
+                    file=sys.stderr,
+                )
+                return 2
+        add(ClinicSiteSpider, urls=urls, seeds=args.seeds, from_database=from_db)
+    engine.dispose()
+    process.start()
+    failed = [
+        c
+        for c in crawlers
+        if (c.stats.get_value("finish_reason") if c.stats else None) != "finished"
+    ]
+    if directories_phase and not args.no_follow_sites and not failed:
+        # Hand the clinic websites the directories named to clinic_site, in a fresh process.
+        argv = [sys.executable, "-m", "crawler", "--db", args.db, "--spider", "clinic_site"]
+        argv += ["--max-pages-per-site", str(args.max_pages_per_site)]
+        argv += ["--allow-private"] if args.allow_private else []
+        argv += ["--proxy", args.proxy] if args.proxy else []
+        for pair in args.set:
+            argv += ["--set", pair]
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(sys.executable, argv)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Spiders: they only navigate. Extraction lives in crawler.pages, storage in the pipelines."""
