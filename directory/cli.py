@@ -294,8 +294,6 @@ def extract(
     ] = None,
 ) -> None:
     """Print the facts, evidence and per-criterion scores found on one page, as JSON."""
-    from directory.extract import extract_page, extraction_json
-
     with user_errors():
         if source.lower().startswith(("http://", "https://")):
             body, encoding = _fetch(source)
@@ -306,6 +304,8 @@ def extract(
                 raise UserError(f"no such file: {source}")
             body, encoding = path.read_bytes(), None
             page_url = url or path.resolve().as_uri()
+    from directory.extract import extract_page, extraction_json
+
     result = extraction_json(extract_page(page_url, body, encoding=encoding))
     sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
 

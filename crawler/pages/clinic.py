@@ -7,11 +7,11 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urljoin
 
-from directory.extract import extract_page
 from scrapy.http import TextResponse
 
 from crawler.items import PageItem
 from crawler.pages.base import WebPage
+from directory.extract import extract_page
 from directory.normalize import domain_key, normalize_url
 from directory.types import PageExtraction
 

@@ -1,0 +1,160 @@
+"""`python -m bench`: crawl and extraction throughput, each next to an in-run baseline.
+
+1. crawl: `scrapy bench` (Scrapy's own local link-following benchmark) and our end-to-end crawl
+   of the sample web (directories, then clinic sites: fetch, extract, resolve, store, score),
+   both with politeness delays off, in pages per second.
+2. extract: `directory.extract.extract_page` on every clinic page of the sample web, against
+   parsing the same pages with lxml alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+console = Console()
+FAST = [
+    "AUTOTHROTTLE_ENABLED=False",
+    "DOWNLOAD_DELAY=0",
+    "CONCURRENT_REQUESTS=32",
+    "CONCURRENT_REQUESTS_PER_DOMAIN=8",
+    "LOG_LEVEL=WARNING",
+]
+
+
+def scrapy_bench(seconds: int) -> tuple[int, float]:
+    """Pages fetched and seconds taken by `scrapy bench`."""
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scrapy",
+            "bench",
+            "-s",
+            f"CLOSESPIDER_TIMEOUT={seconds}",
+            "-s",
+            "LOG_LEVEL=INFO",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tempfile.gettempdir(),  # outside the project, so our settings do not apply
+        timeout=seconds + 120,
+    )
+    log = proc.stdout + proc.stderr
+    pages = re.search(r"'response_received_count': (\d+)", log)
+    elapsed = re.search(r"'elapsed_time_seconds': ([\d.]+)", log)
+    if not (pages and elapsed):
+        raise SystemExit(f"could not read scrapy bench's stats:\n{log[-2000:]}")
+    return int(pages.group(1)), float(elapsed.group(1))
+
+
+def our_crawl(clinics: int) -> tuple[int, float]:
+    """Pages fetched and seconds taken by a whole sample-web crawl into a fresh SQLite file."""
+    from sqlalchemy import func, select
+
+    from directory.db import open_db, session_factory
+    from directory.models import CrawlRun, Page
+    from sampleweb import SampleWeb
+
+    with tempfile.TemporaryDirectory() as tmp, SampleWeb(clinics=clinics, seed=11, port=0) as web:
+        db = f"sqlite:///{Path(tmp) / 'bench.db'}"
+        args = [
+            sys.executable,
+            "-m",
+            "crawler",
+            "--db",
+            db,
+            "--allow-private",
+            "--proxy",
+            web.proxy_url,
+        ]
+        args += ["--sample-directories"] + [
+            a for u in web.directory_start_urls for a in ("--url", u)
+        ]
+        args += [a for s in FAST for a in ("--set", s)]
+        start = time.perf_counter()
+        subprocess.run(args, check=True, capture_output=True)
+        elapsed = time.perf_counter() - start
+        engine = open_db(db)
+        with session_factory(engine).begin() as s:
+            responses = sum(
+                int((r.stats or {}).get("response_count", 0)) for r in s.scalars(select(CrawlRun))
+            )
+            pages = s.scalar(select(func.count()).select_from(Page)) or 0
+        engine.dispose()
+    return max(responses, pages), elapsed
+
+
+def extract_throughput(clinics: int, repeat: int) -> tuple[float, float, int]:
+    """(extract pages/s, lxml-parse pages/s, pages) over the sample web's clinic pages."""
+    import lxml.html
+
+    from directory.extract import extract_page
+    from sampleweb import build_world
+
+    world = build_world(clinics=clinics, seed=11)
+    bodies = world.clinic_page_bodies()
+    start = time.perf_counter()
+    for _ in range(repeat):
+        for url, body in bodies:
+            lxml.html.fromstring(body)
+    parse_rate = repeat * len(bodies) / (time.perf_counter() - start)
+    start = time.perf_counter()
+    for _ in range(repeat):
+        for url, body in bodies:
+            extract_page(url, body)
+    extract_rate = repeat * len(bodies) / (time.perf_counter() - start)
+    return extract_rate, parse_rate, len(bodies)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    ap.add_argument(
+        "--clinics", type=int, default=200, help="sample web size for the crawl (default 200)"
+    )
+    ap.add_argument("--seconds", type=int, default=20, help="length of `scrapy bench` (default 20)")
+    ap.add_argument(
+        "--repeat", type=int, default=2, help="passes over the pages for extract timing"
+    )
+    args = ap.parse_args()
+
+    table = Table(
+        "benchmark", "ours", "baseline (same run)", "ratio", title="clinic-directory benchmarks"
+    )
+    console.print(f"[dim]scrapy bench for {args.seconds}s...[/]")
+    base_pages, base_secs = scrapy_bench(args.seconds)
+    console.print(f"[dim]crawling a {args.clinics}-clinic sample web end to end...[/]")
+    pages, secs = our_crawl(args.clinics)
+    ours, base = pages / secs, base_pages / base_secs
+    table.add_row(
+        "crawl, pages/s (fetch+extract+store+score)",
+        f"{ours:,.0f}  ({pages} pages in {secs:.1f}s)",
+        f"{base:,.0f}  scrapy bench ({base_pages} in {base_secs:.1f}s)",
+        f"{ours / base:.2f}x",
+    )
+    console.print("[dim]timing extraction...[/]")
+    rate, parse_rate, n = extract_throughput(args.clinics, args.repeat)
+    table.add_row(
+        "extract, pages/s per core",
+        f"{rate:,.0f}  ({n} pages x {args.repeat})",
+        f"{parse_rate:,.0f}  lxml parse only",
+        f"{rate / parse_rate:.2f}x",
+    )
+    console.print(table)
+    console.print(
+        "command: make bench  (python -m bench --clinics %d --seconds %d)"
+        % (args.clinics, args.seconds)
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""The command line: user errors are one line and exit 2; every option is documented."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer.main
+
+from directory.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def clinics(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "directory", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200", **(env or {})},
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["export", "--csv", "x.csv", "--db", "postgresql+psycopg://u@127.0.0.1:1/none"],
+            "cannot connect to database",
+        ),
+        (["export", "--csv", "x.csv", "--db", "not a url"], "malformed database URL"),
+        (["runs", "--db", "nosuchdialect://x"], "unsupported database URL"),
+        (["export", "--csv", "x.csv", "--weights", "safety=lots"], "bad weight"),
+        (["export", "--csv", "x.csv", "--near", "00000"], "unknown ZIP"),
+        (["export", "--csv", "x.csv", "--route", "teleport"], "unknown route"),
+        (["export"], "say where to write"),
+        (["crawl", "--seeds", "does-not-exist.txt"], "does not exist"),
+        (["crawl", "--url", "javascript:alert(1)"], "only http(s) URLs"),
+        (["extract", "no-such-page.html"], "no such file"),
+    ],
+)
+def test_user_errors_are_one_line_exit_2(tmp_path, args, message):
+    env = {"CLINICS_DB": f"sqlite:///{tmp_path / 'c.db'}"}
+    proc = clinics(*args, env=env, cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("error:") and message in lines[0]
+    assert "Traceback" not in proc.stderr
+
+
+def test_unusable_database_folder_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "var"
+    blocker.write_text("a file where the database folder should be")
+    proc = clinics("runs", env={"CLINICS_DB": f"sqlite:///{blocker / 'clinics.db'}"})
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.startswith("error:") and "Traceback" not in proc.stderr
+
+
+def test_export_on_empty_database_writes_header(tmp_path):
+    proc = clinics(
+        "export", "--csv", str(tmp_path / "o.csv"), "--db", f"sqlite:///{tmp_path / 'c.db'}"
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "o.csv").read_text().startswith("rank,clinic_id,name,")
+    assert "no clinics yet" in proc.stderr
+
+
+def _options() -> dict[str, list[str]]:
+    group = typer.main.get_command(app)
+    return {
+        name: [opt for p in cmd.params for opt in getattr(p, "opts", []) if opt.startswith("--")]
+        for name, cmd in group.commands.items()  # type: ignore[attr-defined]
+    }
+
+
+def test_every_command_and_option_is_documented_in_readme():
+    readme = (ROOT / "README.md").read_text()
+    for command, options in _options().items():
+        assert re.search(rf"clinics {re.escape(command)}\b", readme), (
+            f"`clinics {command}` is not in README.md"
+        )
+        for opt in options:
+            assert opt in readme, f"`clinics {command} {opt}` is not documented in README.md"
+
+
+def test_directory_never_imports_scrapy_or_streamlit():
+    code = (
+        "import pkgutil, importlib, sys, directory\n"
+        "for m in pkgutil.walk_packages(directory.__path__, 'directory.'):\n"
+        "    if '.migrations' in m.name or m.name.endswith('__main__'): continue\n"
+        "    importlib.import_module(m.name)\n"
+        "bad = [n for n in sys.modules if n.split('.')[0] in ('scrapy', 'streamlit', 'crawler', 'twisted')]\n"
+        "print(bad); sys.exit(1 if bad else 0)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
