@@ -67,7 +67,16 @@ def normalize_url(raw: str | None, base: str | None = None) -> str | None:
     host = parts.hostname.lower().rstrip(".")
     netloc = f"{host}:{port}" if port else host
     path = parts.path or "/"
-    return urlunsplit((parts.scheme.lower(), netloc, path, parts.query, ""))
+    query = "&".join(
+        pair
+        for pair in parts.query.split("&")
+        if pair and not _TRACKING.match(pair.split("=", 1)[0])
+    )
+    return urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
+
+
+# Tracking parameters carry no identity; dropping them makes one site one URL.
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|msclkid|mc_cid|mc_eid|ref|source)$", re.I)
 
 
 def domain_key(url: str | None) -> str | None:

@@ -21,7 +21,15 @@ from sqlalchemy.orm import Session
 
 from directory.merge import merge_facts, merge_insurance
 from directory.models import Clinic, CrawlRun, EvidenceRow, Listing, Page, Score, Source
-from directory.normalize import clean_text, domain_key, normalize_url, zip_latlon
+from directory.normalize import (
+    clean_text,
+    domain_key,
+    normalize_phone,
+    normalize_street,
+    normalize_url,
+    zip_latlon,
+    zip_place,
+)
 from directory.resolve import Identity, add_keys, find_clinic
 from directory.rubric import RUBRIC_VERSION
 from directory.scoring import DEFAULT_PRIOR_MEAN, ScoreCard, score
@@ -329,15 +337,13 @@ def refresh_clinic(session: Session, clinic_id: int) -> None:
             for li in listings
         ]
     )
-    clinic.name = site.name or listing_facts.name or clinic.name
-    clinic.phone = site.phone or listing_facts.phone
-    if site.zip:
-        clinic.street, clinic.city, clinic.state, clinic.zip = (
-            site.street,
-            site.city,
-            site.state,
-            site.zip,
-        )
+    clinic.name = clean_text(site.name, 300) or listing_facts.name or clinic.name
+    clinic.phone = normalize_phone(site.phone) or listing_facts.phone
+    site_zip = site.zip if site.zip and zip_place(site.zip) else None
+    if site_zip:
+        clinic.street, clinic.city = normalize_street(site.street), clean_text(site.city, 100)
+        clinic.zip = site_zip
+        clinic.state = (site.state or "").upper()[:2] or (zip_place(site_zip) or ("", None))[1]
     elif listing_facts.zip:
         clinic.street, clinic.city = listing_facts.street, listing_facts.city
         clinic.state, clinic.zip = listing_facts.state, listing_facts.zip

@@ -68,3 +68,11 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'clinics.db'}"
     return str(request.getfixturevalue("pg_url"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-fixtures",
+        action="store_true",
+        help="rewrite tests/fixtures/pages/*/*/expected.json from the current page classes (review the diff!)",
+    )

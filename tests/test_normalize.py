@@ -39,6 +39,8 @@ def test_phone_to_e164(raw, expected):
         ("https://example.test", "https://example.test/"),
         ("example.test/about", "http://example.test/about"),
         ("//cdn.example.test/x", "http://cdn.example.test/x"),
+        ("http://a.test/?utm_source=dir&utm_medium=listing", "http://a.test/"),
+        ("http://a.test/p?id=3&utm_source=x", "http://a.test/p?id=3"),
         ("javascript:alert(1)", None),
         ("JavaScript:alert(1)", None),
         ("data:text/html,<script>", None),

@@ -13,7 +13,7 @@ detector run its regexes only on the few sentences that contain one of its trigg
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 import lxml.etree
@@ -38,9 +38,14 @@ _CELL_TAGS = frozenset(("td", "th"))
 
 _WS = re.compile(r"\s+")
 # C0 control characters (except tab/newline/CR) and NUL upset lxml and mean nothing here.
-_CONTROL = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127])
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
-_WORD = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
+_WORD = re.compile(r"[a-z0-9]+")
+# Same-length folding for matching: typographic hyphens and no-break spaces become plain ones.
+_FOLD = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00a0": " ", "\u202f": " "})
+_FOLD_CHARS = re.compile("[\u2010\u2011\u2012\u00a0\u202f]")
 _NUMBERED = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s")
 
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital,
@@ -62,6 +67,7 @@ class Block:
     heading: str | None = None  # the nearest heading above this block
     lead_in: str | None = None  # for list items: the "...:" line that introduces the list
     question: str | None = None  # for FAQ answers: the question right above
+    prev: str | None = None  # the text of the block right above
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +78,8 @@ class Sentence:
     lower: str
     block: Block
     index: int  # position of the sentence in the page
-
-    @property
-    def is_question(self) -> bool:
-        return self.text.rstrip().endswith("?")
+    is_question: bool
+    words: frozenset[str]  # its indexed (trigger) words
 
 
 @dataclass
@@ -90,19 +94,21 @@ class PageText:
     def lower(self) -> str:
         return "\n".join(s.lower for s in self.sentences)
 
-    def has_any(self, triggers: Iterable[str]) -> bool:
+    def has_any(self, triggers: frozenset[str]) -> bool:
         """True when any trigger word occurs on the page."""
-        words = self.words
-        return any(t in words for t in triggers)
+        return not self.words.keys().isdisjoint(triggers)
 
-    def candidates(self, triggers: Iterable[str]) -> list[Sentence]:
+    def candidates(self, triggers: frozenset[str]) -> list[Sentence]:
         """The sentences containing any trigger word, in page order."""
-        hits: set[int] = set()
+        present = self.words.keys() & triggers
+        if not present:
+            return []
         words = self.words
-        for t in triggers:
-            found = words.get(t)
-            if found:
-                hits.update(found)
+        if len(present) == 1:
+            return [self.sentences[i] for i in words[next(iter(present))]]
+        hits: set[int] = set()
+        for t in present:
+            hits.update(words[t])
         return [self.sentences[i] for i in sorted(hits)]
 
 
@@ -119,7 +125,7 @@ def decode_body(body: bytes | str, encoding: str | None = None) -> str:
             _enc, text = html_to_unicode(header, raw)
         except (LookupError, ValueError, TypeError):
             text = raw.decode("utf-8", errors="replace")
-    return text.translate(_CONTROL)
+    return _CONTROL_CHARS.sub("", text)
 
 
 def _looks_binary(raw: bytes) -> bool:
@@ -131,7 +137,7 @@ def _looks_binary(raw: bytes) -> bool:
         return True
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 BOM: text with NULs
         return False
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head.translate(None, _NOT_CONTROL_BYTES))
     return controls > len(head) // 10
 
 
@@ -146,8 +152,9 @@ def parse_html(text: str) -> lxml.html.HtmlElement | None:
         return None
 
 
-def page_text(doc: lxml.html.HtmlElement) -> PageText:
-    """Walk the document once and cut its visible text into blocks and sentences."""
+def page_text(doc: lxml.html.HtmlElement, vocabulary: AbstractSet[str] | None = None) -> PageText:
+    """Walk the document once and cut its visible text into blocks and sentences; index the
+    words of `vocabulary` (all words when None)."""
     title = _title(doc)
     blocks = _blocks(doc)
     sentences: list[Sentence] = []
@@ -155,9 +162,16 @@ def page_text(doc: lxml.html.HtmlElement) -> PageText:
     for block in blocks:
         for text in split_sentences(block.text):
             lower = text.lower()
+            if len(lower) != len(text):  # a rare case-fold that changes length: keep spans exact
+                lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+            if _FOLD_CHARS.search(lower):
+                lower = lower.translate(_FOLD)
             idx = len(sentences)
-            sentences.append(Sentence(text, lower, block, idx))
-            for w in set(_WORD.findall(lower)):
+            found = set(_WORD.findall(lower))
+            if vocabulary is not None:
+                found.intersection_update(vocabulary)
+            sentences.append(Sentence(text, lower, block, idx, text.endswith("?"), frozenset(found)))
+            for w in found:
                 words.setdefault(w, []).append(idx)
     return PageText(title=title, sentences=sentences, words=words)
 
@@ -169,70 +183,74 @@ def _title(doc: lxml.html.HtmlElement) -> str | None:
     return None
 
 
+_INVISIBLE_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+
+
 def _hidden(el: lxml.html.HtmlElement) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
+    """Hidden by attribute or inline style (content a reader never sees)."""
     style = el.get("style")
-    return (
-        bool(style)
-        and "none" in style
-        and bool(re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style))
-    )
+    if style is not None and ("none" in style or "hidden" in style):
+        if _INVISIBLE_STYLE.search(style):
+            return True
+    return el.get("hidden") is not None or el.get("aria-hidden") == "true"
 
 
 def _blocks(doc: lxml.html.HtmlElement) -> list[Block]:
     """Visible text grouped by block element; headings and list lead-ins remembered."""
     raw: list[tuple[str, str]] = []  # (kind, text)
     buf: list[str] = []
-    kinds: list[str] = []  # stack of enclosing block kinds
+    kinds: list[str] = ["p"]  # stack of enclosing block kinds ("skip" for skipped elements)
     size = 0
-
-    def flush() -> None:
-        nonlocal size
-        if buf:
-            text = _WS.sub(" ", "".join(buf)).strip()
-            buf.clear()
-            if text:
-                raw.append((kinds[-1] if kinds else "p", text))
-                size += len(text)
-
+    skip_tags, block_tags, cell_tags = _SKIP_TAGS, _BLOCK_TAGS, _CELL_TAGS
     walker = lxml.etree.iterwalk(doc, events=("start", "end", "comment", "pi"))
     for event, el in walker:
         tag = el.tag
-        if not isinstance(tag, str):  # comment or processing instruction: keep its tail
-            if el.tail:
-                buf.append(el.tail)
-            continue
-        tag = tag.lower()
         if event == "start":
-            if tag in _SKIP_TAGS or _hidden(el):
+            if tag in skip_tags or (el.attrib and _hidden(el)):
                 walker.skip_subtree()
                 kinds.append("skip")
                 continue
-            if tag in _BLOCK_TAGS:
-                flush()
+            if tag in block_tags:
+                if buf:
+                    size += _flush(buf, kinds[-1], raw)
                 kinds.append(_kind(tag, kinds))
             elif tag == "br":
-                flush()
-            elif tag in _CELL_TAGS:
+                if buf:
+                    size += _flush(buf, kinds[-1], raw)
+            elif tag in cell_tags:
                 buf.append(" ")
-            if el.text:
-                buf.append(el.text)
-        else:
-            if kinds and kinds[-1] == "skip" and (tag in _SKIP_TAGS or _hidden(el)):
+            text = el.text
+            if text:
+                buf.append(text)
+        elif event == "end":
+            if kinds[-1] == "skip":  # a skipped element's end comes right after its start
                 kinds.pop()
-            elif tag in _BLOCK_TAGS:
-                flush()
-                if kinds:
-                    kinds.pop()
-            elif tag in _CELL_TAGS:
+            elif tag in block_tags:
+                if buf:
+                    size += _flush(buf, kinds[-1], raw)
+                kinds.pop()
+            elif tag in cell_tags:
                 buf.append(" ")
             if size > MAX_TEXT_CHARS:
                 break
-            if el.tail:
-                buf.append(el.tail)
-    flush()
+            tail = el.tail
+            if tail:
+                buf.append(tail)
+        else:  # a comment or processing instruction: only its tail is text
+            tail = el.tail
+            if tail:
+                buf.append(tail)
+    if buf:
+        _flush(buf, kinds[-1] if kinds else "p", raw)
     return _with_context(raw)
+
+
+def _flush(buf: list[str], kind: str, raw: list[tuple[str, str]]) -> int:
+    text = _WS.sub(" ", "".join(buf)).strip()
+    buf.clear()
+    if text:
+        raw.append((kind, text))
+    return len(text)
 
 
 def _kind(tag: str, stack: list[str]) -> str:
@@ -262,7 +280,9 @@ def _with_context(raw: list[tuple[str, str]]) -> list[Block]:
         question = prev if prev is not None and prev.endswith("?") else None
         if question is None and heading is not None and heading.endswith("?"):
             question = heading
-        blocks.append(Block(text, kind, i, heading, lead_in if is_item else None, question))
+        blocks.append(
+            Block(text, kind, i, heading, lead_in if is_item else None, question, prev)
+        )
         if kind == "h":
             heading = text
         if not is_item and text.endswith(":"):

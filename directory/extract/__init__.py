@@ -1,0 +1,180 @@
+"""Signal and fact extraction: one page in, a `PageExtraction` out.
+
+    extract_page(url, body) -> PageExtraction   # facts, evidence per signal, red flags
+    extraction_json(pe)     -> dict             # the `clinics extract` object (SPEC 7)
+
+The page is decoded and parsed once (lxml); structured data is read from that tree with
+extruct; the visible text becomes sentences that the detectors in `signals`, `cost`,
+`prices`, `routes` and `facts` read. Every quote is an exact substring of a sentence of the
+page's visible text (whitespace collapsed), at most 200 characters. Pure: no I/O, no
+network, no global state; garbage in gives an empty extraction, never an exception.
+
+Modules: `text` (decode, parse, blocks, sentences, word index), `patterns` and `rules`
+(shared vocabulary and the detector building block), `signals` (expertise, holistic, safety,
+reviews, personalization, red flags), `cost` (insurance, financing, superbill/HSA),
+`prices` (per-session prices vs other fees), `routes`, `facts` (PTSD, conditions,
+telehealth, veterans, clinicians, text ratings), `structured` (JSON-LD, microdata),
+`report` (JSON object and per-page scores).
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+from directory.extract.cost import find_cost
+from directory.extract.facts import find_text_facts
+from directory.extract.patterns import VOCABULARY, Hit
+from directory.extract.prices import _SESSION, _OTHER_FEE, find_prices
+from directory.extract.report import criterion_scores, extraction_json
+from directory.extract.routes import find_routes
+from directory.extract.rules import earliest
+from directory.extract.signals import (
+    EXPERTISE_RULES,
+    HOLISTIC_RULES,
+    PERSONALIZATION_RULES,
+    RED_FLAG_RULES,
+    REVIEW_RULES,
+    SAFETY_RULES,
+)
+from directory.extract.structured import StructuredData, read_structured
+from directory.extract.text import PageText, decode_body, page_text, parse_html, quote
+from directory.normalize import clean_text, normalize_phone, parse_address
+from directory.rubric import SIGNALS
+from directory.types import Evidence, Facts, Flag, PageExtraction
+
+__all__ = ["criterion_scores", "extract_page", "extraction_json"]
+
+_TEXT_RULES = (
+    EXPERTISE_RULES + HOLISTIC_RULES + SAFETY_RULES + PERSONALIZATION_RULES + REVIEW_RULES
+)
+_VOCABULARY = frozenset(VOCABULARY)  # every module's trigger words, fixed once imported
+_EMAIL = re.compile(r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+$")
+
+
+def extract_page(url: str, body: bytes | str, *, encoding: str | None = None) -> PageExtraction:
+    """Everything one page says: facts, evidence per signal, red flags. Never raises."""
+    safe_url = url if isinstance(url, str) else ""
+    try:
+        return _extract(safe_url, body, encoding)
+    except Exception:  # noqa: BLE001 - a hostile page must cost one empty row, not a crawl
+        return PageExtraction(url=safe_url, facts=Facts())
+
+
+def _extract(url: str, body: bytes | str, encoding: str | None) -> PageExtraction:
+    if not isinstance(body, bytes | bytearray | memoryview | str):
+        return PageExtraction(url=url, facts=Facts())
+    raw = body if isinstance(body, str) else bytes(body)
+    text = decode_body(raw, encoding)
+    doc = parse_html(text)
+    if doc is None:
+        return PageExtraction(url=url, facts=Facts())
+    page = page_text(doc, _VOCABULARY)
+    data = read_structured(doc, text, url)
+
+    prices = find_prices(page)
+    cost = find_cost(page)
+    routes = find_routes(page, prices.market_sentences)
+    told = find_text_facts(page)
+    hits: dict[str, Hit | str] = dict(earliest(page, _TEXT_RULES))
+
+    session_usd = list(prices.session_usd)
+    if not session_usd:  # structured offers are weak evidence: used only when text is silent
+        for offer in data.offers:
+            label = offer.name.lower()
+            if _SESSION.search(label) and not _OTHER_FEE.search(label) and 25 <= offer.price <= 5000:
+                session_usd.append(offer.price)
+                hits.setdefault("session_price", f"Offer (structured data): {offer.name} ${offer.price:g}"[:200])
+    _put(hits, "session_price", prices.session_hit)
+    _put(hits, "other_fees", prices.other_fee_hit)
+    _put(hits, "insurance_policy", cost.insurance_hit)
+    _put(hits, "superbill_hsa", cost.benefit_hit)
+    if cost.financing:
+        _put(hits, "financing", cost.financing_hit)
+    _put(hits, "multiple_routes", routes.multiple)
+
+    rating, count, source = None, None, None
+    if data.rating is not None:
+        rating, count, source = data.rating.value, data.rating.count, data.rating.source
+        hits["aggregate_rating"] = (
+            f"Rated {rating:g} out of 5 from {count} reviews ({source} structured data)"
+        )
+    elif told.rating is not None:
+        rating, count, source = told.rating, told.review_count, "page"
+        _put(hits, "aggregate_rating", told.rating_hit)
+
+    evidence = [
+        Evidence(sig.criterion, sig.id, _quote(hits[sig.id]), url)
+        for sig in SIGNALS
+        if sig.id in hits
+    ]
+    flags = [
+        Flag(flag, quote(hit.sentence, hit.start, hit.end), url)
+        for flag, hit in earliest(page, RED_FLAG_RULES).items()
+    ]
+    facts = Facts(
+        routes=routes.routes,
+        price_min_usd=min(session_usd) if session_usd else None,
+        price_max_usd=max(session_usd) if session_usd else None,
+        insurance=cost.insurance,
+        financing=cost.financing,
+        superbill=cost.superbill,
+        hsa_fsa=cost.hsa_fsa,
+        ptsd=told.ptsd,
+        conditions=told.conditions,
+        telehealth=told.telehealth,
+        veterans=told.veterans,
+        rating=rating,
+        review_count=count,
+        rating_source=source,
+        clinicians=told.clinicians,
+    )
+    _contact_facts(facts, data, doc)
+    return PageExtraction(url=url, facts=facts, evidence=evidence, red_flags=flags,
+                          title=page.title)
+
+
+def _put(hits: dict[str, Hit | str], signal: str, hit: Hit | None) -> None:
+    if hit is not None and signal not in hits:
+        hits[signal] = hit
+
+
+def _quote(hit: Hit | str) -> str:
+    return hit if isinstance(hit, str) else quote(hit.sentence, hit.start, hit.end)
+
+
+def _contact_facts(facts: Facts, data: StructuredData, doc: lxml.html.HtmlElement) -> None:
+    """Name, phone, email and address from structured data, then tel:/mailto: links."""
+    facts.name = clean_text(data.name, 200) or _site_name(doc)
+    phone = data.telephone or _link(doc, "tel:")
+    facts.phone = normalize_phone(phone) if phone else None
+    email = data.email or _link(doc, "mailto:")
+    email = (email or "").split("?")[0].strip()
+    facts.email = email if _EMAIL.match(email) else None
+    if data.street or data.city or data.zip:
+        facts.street, facts.city = clean_text(data.street, 200), clean_text(data.city, 80)
+        facts.state = (clean_text(data.state, 20) or "").upper()[:2] or None
+        facts.zip = (data.zip or "")[:5] if data.zip and data.zip[:5].isdigit() else None
+    elif data.address_text:
+        address = parse_address(data.address_text)
+        facts.street, facts.city, facts.state, facts.zip = (
+            address.street, address.city, address.state, address.zip)
+
+
+def _site_name(doc: lxml.html.HtmlElement) -> str | None:
+    for meta in doc.iter("meta"):
+        if meta.get("property") == "og:site_name":
+            return clean_text(meta.get("content"), 200)
+    return None
+
+
+def _link(doc: lxml.html.HtmlElement, scheme: str) -> str | None:
+    for a in doc.iter("a"):
+        href = (a.get("href") or "").strip()
+        if href.lower().startswith(scheme):
+            return href[len(scheme):].strip() or None
+    return None
+
+
+_ = PageText  # re-exported type for callers that want the sentences

@@ -1,0 +1,252 @@
+"""Insurance policy, financing, superbills and HSA/FSA, as the provider states them.
+
+Insurance is read as a set of statements, each one of three kinds:
+
+- accepts: the provider bills, is in network, verifies or obtains authorization, works with
+  your insurance, or says its service is covered;
+- refuses: the same negated ("we do not accept insurance"), non-participating, cash only,
+  "insurance does not pay for ketamine infusions";
+- helps: superbills, out-of-network claims, reimbursement paperwork, insurance offsetting
+  part of the cost.
+
+`partial` = helps, or accepts and refuses together (Spravato covered, IV not);
+`accepted` = accepts only; `not_accepted` = refuses only. General remarks about how insurers
+treat ketamine ("most plans don't cover it", "some insurers may") are not the provider's
+policy and are skipped unless they answer the page's own "Is it covered by insurance?".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from directory.extract.patterns import FIRST_PERSON, HEDGE, Hit, negated, rx, words
+from directory.extract.text import PageText, Sentence
+
+_PAYERS = (
+    r"insurance|insurers?|health plans?|medicare|medicaid|tricare|aetna|cigna|"
+    r"united ?health\w*|humana|blue cross|bcbs|anthem|kaiser|optum|carriers?|payers?|networks?"
+)
+_PROVIDER_SIDE = (
+    r"we|we['’]re|we are|our (?:clinic|office|practice|team|providers?|staff|center|centre|"
+    r"billing \w+|care team|patient \w+|care coordinators?)|the (?:clinic|practice|office)"
+)
+_ACCEPTS = rx(
+    rf"\b(?:{_PROVIDER_SIDE})\b[^.;]{{0,50}}?\b(?:accept|take|bill|work with|participate|"
+    rf"contract with|verify|obtain|handle|submit|file|process|are in[- ]network|are contracted|"
+    rf"are credentialed|are paneled|are participating|are (?:an )?in[- ]network)\w*\b"
+    rf"[^.;]{{0,50}}?\b(?:{_PAYERS})\b"
+    r"|\bin[- ]network (?:with|for|provider)\b|\baccepts? (?:most |all |many |major |some )*"
+    r"(?:major |commercial |private )*(?:insurance|health plans)\b|\binsurance (?:is |are )?accepted\b"
+    r"|\b(?:obtain|secure|get|handle|submit|request)\w* (?:the |your |an? )?(?:insurance |prior )?"
+    r"(?:pre-?)?authori[sz]ation"
+    r"|\bwork(?:s|ing)? with (?:your|the patient['’]s|all major|most major|most) (?:insurance|"
+    r"insurers?|health plans?)"
+    r"|\b(?:we|our (?:clinic|office|team))\b[^.;]{0,30}\bbill (?:your )?(?:insurance|insurers?)"
+)
+_COVERED = rx(
+    rf"\b(?:{_PAYERS})\b[^.;]{{0,40}}?\b(?:to cover|covers?|pays? for|will pay|reimburses?)\b"
+    rf"|\bcovered by (?:most |many |your |major |all )*(?:{_PAYERS})"
+    r"|\b(?:is|are) (?:a )?covered (?:benefit|service)\b"
+)
+_REFUSES = rx(
+    r"\bnon-?participating\b|\bout[- ]of[- ]network (?:provider|practice|clinic|only)\b|"
+    r"\bnot (?:in[- ]network|contracted|participating|an in[- ]network)\b|"
+    r"\b(?:cash|self)[- ]pay(?:ing)? (?:only|practice|clinic|basis)\b|\bcash[- ]only\b|"
+    r"\bprivate[- ]pay (?:only|practice|clinic)\b|\bdo(?:es)? not (?:participate|contract)\b|"
+    rf"\b(?:{_PAYERS})\b[^.;]{{0,25}}?\b(?:does not|doesn['’]t|will not|won['’]t|do not|don['’]t|"
+    r"is not|isn['’]t|are not|aren['’]t)\b[^.;]{0,20}?\b(?:pay|cover|accepted|billed|reimburse)\w*"
+    r"|\bnot (?:typically |usually |currently |yet |generally )?covered\b"
+    r"|\brefuse\w* to (?:pay|cover)\b|\bno insurance\b"
+)
+_HELPS = rx(
+    r"\bsuper[- ]?bills?\b|\bout[- ]of[- ]network (?:benefits|reimbursement|claims?|coverage|"
+    r"paperwork|documentation)\b"
+    r"|\breimburs\w*\b[^.;]{0,60}?\b(?:assist|help|provide|submit|documentation|paperwork|receipts?|"
+    r"claims?|superbill)\w*|\b(?:assist|help|provide|submit|documentation|paperwork)\w*\b"
+    r"[^.;]{0,60}?\breimburs\w*"
+    r"|\bprovide\w* (?:you with )?(?:an? |the |all )?(?:documentation|paperwork|itemi[sz]ed "
+    r"(?:receipts?|statements?|bills?)|information|receipts?)\b[^.;]{0,80}?\b(?:insurance|"
+    r"reimburs\w*|claims?)"
+    r"|\boffset\b[^.;]{0,40}\bcost"
+)
+_GENERAL_INSURANCE = rx(
+    r"\b(?:most|many|some|few|certain|other|all) (?:[\w-]+ )?(?:plans|insurers|insurance "
+    r"(?:companies|plans|providers|carriers)|health plans|carriers|payers)\b|"
+    r"\binsurance companies (?:often|typically|usually|generally|may|tend)\b|"
+    r"\b(?:liability|malpractice|life|car|auto|home) insurance\b"
+)
+_INSURANCE_QUESTION = rx(r"\b(?:insurance|covered|coverage|insurer)\b")
+_ESKETAMINE = rx(r"\b(?:spravato|esketamine)\b")
+_MIXED = rx(r"\bboth\b|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\bnot\b|\bonly\b")
+_INSURANCE_TRIGGERS = words(
+    "insurance insurer insurers network medicare medicaid tricare aetna cigna plan plans "
+    "covered cover covers coverage authorization authorisation preauthorization bill superbill "
+    "superbills reimbursement reimburse reimbursed pay pays participating contract cash offset "
+    "payers carrier carriers"
+)
+
+_FINANCING_BRANDS = rx(
+    r"\bcare ?credit\b|\badvance ?care\b|\bpatientfi\b|\bsunbit\b|\bprosper healthcare\b|"
+    r"\bunited medical credit\b|\bcherry\b(?= (?:financing|payment|pay\b))|\bklarna\b|"
+    r"\bafterpay\b|\blending ?club\b|\bgreensky\b|\balphaeon\b|\bscratchpay\b|"
+    r"\bproceed finance\b|\bhealth advantage\b|\baffirm\b(?= (?:financing|payment|pay\b|lets|allows))"
+)
+_FINANCING_TERMS = rx(
+    r"\bfinanc(?:ing|e options?|e plans?|ed)\b|\bpayment plans?\b|\binstal?lment(?:s| plans?)?\b|"
+    r"\bmonthly payments?\b|\bpay over time\b|\bspread (?:the|your) (?:cost|payments?)\b|"
+    r"\bflexible payment(?:s| options)?\b|\bno[- ]interest\b"
+)
+_FINANCING_OFFERED = rx(
+    r"\b(?:we|our|us)\b|\b(?:available|offered|accepted|apply|qualify|approved|through|"
+    r"partner\w*)\b"
+)
+_FINANCING_ADVICE = rx(
+    r"\b(?:ask|discuss|check|talk|inquire)\b[^.]{0,60}\b(?:your|the|a) (?:[\w-]+ ){0,3}?"
+    r"(?:provider|clinic|doctor)|\b(?:many|some|most|other) (?:clinics|providers)\b|"
+    r"\bclinics (?:may|often|typically|usually)\b|\bconsider\b|\byou (?:can|could|may|might) "
+    r"(?:ask|look|explore)\b|\blook for\b"
+)
+_FINANCING_TRIGGERS = words(
+    "carecredit care credit advance advancecare patientfi sunbit prosper united cherry klarna "
+    "afterpay lending lendingclub greensky alphaeon scratchpay proceed health affirm financing "
+    "finance financed payment plan plans installment installments instalment monthly payments "
+    "pay spread flexible interest"
+)
+_HSA = rx(
+    r"\bhsa\b|\bfsa\b|\bhra\b|\bhealth (?:care )?savings accounts?\b|\bhealthcare savings "
+    r"accounts?\b|\bflexible spending(?: accounts?)?\b|\bhealth reimbursement accounts?\b"
+)
+_SUPERBILL = rx(r"\bsuper[- ]?bills?\b")
+_BENEFIT_TRIGGERS = words(
+    "hsa fsa hra savings spending superbill superbills super bill bills reimbursement"
+)
+
+
+@dataclass
+class CostFindings:
+    """Insurance, financing and superbill/HSA facts, each with the sentence that says it."""
+
+    insurance: str | None = None
+    insurance_hit: Hit | None = None
+    financing: bool | None = None
+    financing_hit: Hit | None = None
+    superbill: bool | None = None
+    hsa_fsa: bool | None = None
+    benefit_hit: Hit | None = None
+
+
+def find_cost(page: PageText) -> CostFindings:
+    out = CostFindings()
+    _insurance(page, out)
+    _financing(page, out)
+    _benefits(page, out)
+    return out
+
+
+def _providers_voice(s: Sentence) -> bool:
+    """The provider speaks: first person, or the answer to its own insurance question."""
+    if FIRST_PERSON.search(s.lower):
+        return True
+    q = s.block.question
+    return bool(q and _INSURANCE_QUESTION.search(q.lower()))
+
+
+def _insurance(page: PageText, out: CostFindings) -> None:
+    if not page.has_any(_INSURANCE_TRIGGERS):
+        return
+    accepts: list[Hit] = []
+    refuses: list[Hit] = []
+    helps: list[Hit] = []
+    mixed: list[Hit] = []
+    for s in page.candidates(_INSURANCE_TRIGGERS):
+        if s.is_question:
+            continue
+        lower = s.lower
+        voice = _providers_voice(s)
+        general = bool(_GENERAL_INSURANCE.search(lower))
+        for m in _REFUSES.finditer(lower):
+            if voice or not (general or HEDGE.search(lower)):
+                refuses.append(Hit(s, m.start(), m.end()))
+                break
+        for m in _ACCEPTS.finditer(lower):
+            (refuses if negated(lower, m.start(), m.end()) else accepts).append(
+                Hit(s, m.start(), m.end())
+            )
+            break
+        else:
+            for m in _COVERED.finditer(lower):
+                if negated(lower, m.start(), m.end()):
+                    continue  # "does not cover" is caught by _REFUSES with its own voice test
+                if voice or not (general or HEDGE.search(lower)):
+                    hit = Hit(s, m.start(), m.end())
+                    accepts.append(hit)
+                    if _ESKETAMINE.search(lower) and _MIXED.search(lower):
+                        mixed.append(hit)  # "Spravato is covered, so we offer both"
+                break
+        for m in _HELPS.finditer(lower):
+            if not negated(lower, m.start(), m.end()) and (voice or not general):
+                helps.append(Hit(s, m.start(), m.end()))
+                break
+    if helps or mixed or (accepts and refuses):
+        out.insurance = "partial"
+    elif accepts:
+        out.insurance = "accepted"
+    elif refuses:
+        out.insurance = "not_accepted"
+    else:
+        return
+    # quote the statement that decides the value, preferring the provider's own voice
+    pool = {"partial": mixed + refuses + helps + accepts, "accepted": accepts,
+            "not_accepted": refuses}[out.insurance]
+    pool.sort(key=lambda h: (not FIRST_PERSON.search(h.sentence.lower), h.sentence.index))
+    out.insurance_hit = pool[0]
+
+
+def _financing(page: PageText, out: CostFindings) -> None:
+    if not page.has_any(_FINANCING_TRIGGERS):
+        return
+    declined: Hit | None = None
+    for s in page.candidates(_FINANCING_TRIGGERS):
+        if s.is_question:
+            continue
+        lower = s.lower
+        for m in _FINANCING_BRANDS.finditer(lower):
+            if negated(lower, m.start(), m.end()):
+                declined = declined or Hit(s, m.start(), m.end())
+                continue
+            out.financing, out.financing_hit = True, Hit(s, m.start(), m.end())
+            return
+        for m in _FINANCING_TERMS.finditer(lower):
+            if _negated_term(lower, m):
+                declined = declined or Hit(s, m.start(), m.end())
+                continue
+            if _FINANCING_ADVICE.search(lower) or not _FINANCING_OFFERED.search(lower):
+                continue
+            out.financing, out.financing_hit = True, Hit(s, m.start(), m.end())
+            return
+    if declined is not None:
+        out.financing = False
+
+
+_NOT_AVAILABLE_AFTER = rx(r"^[^.;]{0,25}\b(?:not|n['’]t)\b[^.;]{0,15}\b(?:available|offered|accepted|possible)")
+
+
+def _negated_term(lower: str, m: re.Match[str]) -> bool:
+    """'no payment plans', 'we do not offer financing', 'payment plans are not available'."""
+    return negated(lower, m.start(), m.end()) or bool(_NOT_AVAILABLE_AFTER.search(lower[m.end() :]))
+
+
+def _benefits(page: PageText, out: CostFindings) -> None:
+    if not page.has_any(_BENEFIT_TRIGGERS):
+        return
+    for s in page.candidates(_BENEFIT_TRIGGERS):
+        lower = s.lower
+        for pat, attr in ((_SUPERBILL, "superbill"), (_HSA, "hsa_fsa")):
+            m = pat.search(lower)
+            if m is None or getattr(out, attr) is not None:
+                continue
+            ok = not _negated_term(lower, m)
+            setattr(out, attr, ok)
+            if ok and out.benefit_hit is None:
+                out.benefit_hit = Hit(s, m.start(), m.end())

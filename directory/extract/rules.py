@@ -1,0 +1,93 @@
+"""The detector building block: trigger words, a pattern, and the vetoes that give it scope.
+
+A `Rule` answers "does this sentence carry signal X, and where?". Rules are cheap to skip:
+the page's word index hands a rule only the sentences holding one of its trigger words, and
+only those run the regexes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from directory.extract.patterns import Hit, negated
+from directory.extract.text import PageText, Sentence
+
+Matcher = Callable[[Sentence], tuple[int, int] | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One way a signal shows on a page."""
+
+    signal: str
+    triggers: frozenset[str]
+    match: Matcher
+    questions: bool = False  # may a question ("Do you take insurance?") carry the signal?
+
+    def first(self, page: PageText) -> Hit | None:
+        """The first sentence on the page that carries the signal."""
+        for s in page.candidates(self.triggers):
+            if s.is_question and not self.questions:
+                continue
+            span = self.match(s)
+            if span is not None:
+                return Hit(s, span[0], span[1])
+        return None
+
+
+def pattern(
+    find: re.Pattern[str],
+    *,
+    case: bool = False,
+    require: re.Pattern[str] | None = None,
+    veto: re.Pattern[str] | None = None,
+    negatable: bool = True,
+    check: Callable[[Sentence, re.Match[str]], bool] | None = None,
+) -> Matcher:
+    """A matcher: `find` in the sentence (on its original text when `case`), unless negated
+    in its clause, unless `veto` matches, only if `require` matches, and `check` agrees."""
+
+    def match(s: Sentence) -> tuple[int, int] | None:
+        if veto is not None and veto.search(s.lower):
+            return None
+        if require is not None and not require.search(s.lower):
+            return None
+        for m in find.finditer(s.text if case else s.lower):
+            if negatable and negated(s.lower, m.start(), m.end()):
+                continue
+            if check is not None and not check(s, m):
+                continue
+            return m.start(), m.end()
+        return None
+
+    return match
+
+
+def any_of(*matchers: Matcher) -> Matcher:
+    """The first of several matchers that answers."""
+
+    def match(s: Sentence) -> tuple[int, int] | None:
+        for m in matchers:
+            span = m(s)
+            if span is not None:
+                return span
+        return None
+
+    return match
+
+
+def earliest(page: PageText, rules: Iterable[Rule]) -> dict[str, Hit]:
+    """Per signal, the earliest hit on the page among that signal's rules."""
+    best: dict[str, Hit] = {}
+    for rule in rules:
+        if not page.has_any(rule.triggers):
+            continue
+        hit = rule.first(page)
+        if hit is None:
+            continue
+        prev = best.get(rule.signal)
+        if prev is None or hit.sentence.index < prev.sentence.index:
+            best[rule.signal] = hit
+    return best
