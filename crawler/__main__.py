@@ -66,6 +66,16 @@ def directory_spiders(settings: Any) -> dict[str, type[DirectorySpider]]:
     return {n: cls for n, cls in found.items() if issubclass(cls, DirectorySpider)}
 
 
+def _succeeded(crawler: Crawler) -> bool:
+    """Finished, and the close-of-crawl health checks passed (e.g. at least one item)."""
+    stats = crawler.stats
+    if stats is None:
+        return False
+    return stats.get_value("finish_reason") == "finished" and stats.get_value(
+        "clinics/monitors_passed", True
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.proxy:
@@ -119,11 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         add(ClinicSiteSpider, urls=urls, seeds=args.seeds, from_database=from_db)
     engine.dispose()
     process.start()
-    failed = [
-        c
-        for c in crawlers
-        if (c.stats.get_value("finish_reason") if c.stats else None) != "finished"
-    ]
+    failed = [c for c in crawlers if not _succeeded(c)]
     if directories_phase and not args.no_follow_sites and not failed:
         # Hand the clinic websites the directories named to clinic_site, in a fresh process.
         argv = [sys.executable, "-m", "crawler", "--db", args.db, "--spider", "clinic_site"]

@@ -22,6 +22,7 @@ class StoreReport(Action):
 
     def run_action(self) -> None:
         crawler = self.data.crawler
+        crawler.stats.set_value("clinics/monitors_passed", bool(self.result.all_monitors_passed))
         run_id = getattr(self.data.spider, "run_id", None)
         url = crawler.settings.get("CLINICS_DB")
         if run_id is None or not url:
