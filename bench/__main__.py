@@ -21,7 +21,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-console = Console()
+console = Console(width=130)
 FAST = [
     "AUTOTHROTTLE_ENABLED=False",
     "DOWNLOAD_DELAY=0",
