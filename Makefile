@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 DB     ?= sqlite:///var/clinics.db
 CLINICS ?= 200
 
-.PHONY: setup demo test lint format bench clean
+.PHONY: setup demo test lint format bench clean browser
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,10 +17,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 demo: setup
-	$(BIN)/clinics crawl --sample --clinics $(CLINICS) --db $(DB)
-	$(BIN)/clinics export --csv var/ranking.csv --db $(DB)
-	$(BIN)/clinics runs --limit 3 --db $(DB)
-	@echo "ranking written to var/ranking.csv (the dashboard arrives with issue 3)"
+	$(BIN)/clinics demo --clinics $(CLINICS) --db $(DB)
 
 lint: setup
 	$(BIN)/ruff check .
@@ -31,7 +28,12 @@ format: setup
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: lint
+# The browser test drives Debian's chromium; install it when missing (needs root, as here and on CI).
+browser:
+	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+test: lint browser
 	@$(BIN)/python -m pytest; code=$$?; \
 	  if [ $$code -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$code
 

@@ -375,6 +375,83 @@ def sample_web(
         web.__exit__(None, None, None)
 
 
+# --- dashboard and demo --------------------------------------------------------------------
+
+
+def _dashboard_script() -> Path:
+    """The Streamlit app's path, found without importing it (directory never imports streamlit)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("dashboard")
+    if spec is None or not spec.submodule_search_locations:
+        raise UserError(
+            "the dashboard package is not installed (run `make demo` from the project folder)"
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / "streamlit_app.py"
+
+
+def _serve_dashboard(db_url: str, port: int) -> int:
+    script = _dashboard_script()
+    url = f"http://127.0.0.1:{port}/"
+    out.print(f"dashboard: [bold]{url}[/]  (database {_plain(redact(db_url))}; Ctrl-C to stop)")
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
+        "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    return _run_quietly(cmd, {"CLINICS_DB": db_url})
+
+
+def _run_quietly(cmd: list[str], env: dict[str, str]) -> int:
+    try:
+        return subprocess.call(cmd, env={**os.environ, **env})
+    except KeyboardInterrupt:
+        return 0
+
+
+@app.command()
+def dashboard(
+    port: Annotated[
+        int, typer.Option("--port", min=1, max=65535, help="Port on 127.0.0.1.")
+    ] = 8501,
+    db: DbOption = None,
+) -> None:
+    """Serve the dashboard (Find, Clinic, Compare, Crawl health, Method) and print its URL."""
+    with user_errors():
+        open_db(_db(db)).dispose()
+        code = _serve_dashboard(_db(db), port)
+    raise typer.Exit(code=code)
+
+
+@app.command()
+def demo(
+    clinics: Annotated[
+        int, typer.Option("--clinics", min=1, help="Clinics in the sample web.")
+    ] = 200,
+    port: Annotated[
+        int, typer.Option("--port", min=1, max=65535, help="Dashboard port on 127.0.0.1.")
+    ] = 8501,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Crawl again even if the database has clinics.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Build the sample database (crawl the offline sample web) if needed, then serve the dashboard."""
+    from directory.queries import database_state
+
+    with user_errors():
+        engine = open_db(_db(db))
+        state = database_state(engine)
+        engine.dispose()
+    if rebuild or state != "ready":
+        err.print(f"building the sample database: crawling a {clinics}-clinic sample web...")
+        code = _crawl_sample(["--db", _db(db), "--allow-private"], clinics, 7)
+        if code != 0:
+            raise fail("the sample crawl failed; see `clinics runs`")
+    with user_errors():
+        code = _serve_dashboard(_db(db), port)
+    raise typer.Exit(code=code)
+
+
 # --- runs -----------------------------------------------------------------------------------
 
 
