@@ -7,7 +7,11 @@ import html
 import json
 import time
 
+import lxml.etree
+import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from directory.extract import extract_page, extraction_json
 from directory.rubric import CRITERIA, RED_FLAGS, SIGNALS
@@ -55,6 +59,23 @@ def squash(text: str) -> str:
     return "".join(text.split())
 
 
+def visible_text(doc: str) -> str:
+    """What a reader sees: the document's text without scripts, styles and hidden elements."""
+    try:
+        root = lxml.html.document_fromstring(doc)
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        if (
+            el.tag in ("script", "style", "noscript", "template", "head")
+            or el.get("hidden") is not None
+        ):
+            el.drop_tree()
+    return str(root.text_content())
+
+
 # --------------------------------------------------------------------------------------
 # signals: (signal, sentence that shows it) and (signal, sentence that must not)
 
@@ -77,6 +98,7 @@ POSITIVE = [
     ("experience", "We have been providing ketamine infusions for over eight years."),
     ("experience", "Our team has performed more than 5,000 infusions."),
     ("experience", "Dr. Reyes is a member of the American Society of Ketamine Physicians."),
+    ("experience", "We have offered ketamine infusions since 2016."),
     # holistic
     ("psychotherapy", "We offer ketamine-assisted psychotherapy for depression and trauma."),
     ("psychotherapy", "Each infusion can be paired with talk therapy with one of our counselors."),
@@ -84,6 +106,7 @@ POSITIVE = [
     ("prep_integration", "You will attend a preparation session before your first dose."),
     ("prep_integration", "Integration sessions help you make sense of the experience."),
     ("prep_integration", "Afterwards we help you integrate your insights into daily life."),
+    ("psychotherapy", "Counseling services are available on site for every patient."),
     ("care_coordination", "With your permission, we coordinate care with your therapist."),
     ("care_coordination", "We can refer you to our network of local psychotherapists."),
     ("care_coordination", "We keep your psychiatrist informed after every session."),
@@ -105,6 +128,10 @@ POSITIVE = [
     ("contraindications", "Contraindications include pregnancy and active mania."),
     ("contraindications", "Patients with schizophrenia are not candidates for this treatment."),
     (
+        "contraindications",
+        "Ketamine may not be right for you if you are pregnant or have uncontrolled blood pressure.",
+    ),
+    (
         "vitals_monitoring",
         "A nurse checks your blood pressure and oxygen level throughout the infusion.",
     ),
@@ -117,6 +144,7 @@ POSITIVE = [
     ("aftercare_rules", "Do not eat anything for six hours before your appointment."),
     ("aftercare_rules", "You will stay with us for 30 minutes of observation after the infusion."),
     ("aftercare_rules", "A friend or family member must drive you home after treatment."),
+    ("aftercare_rules", "You rest in our recovery room until a nurse clears you to go home."),
     # cost
     ("session_price", "Each infusion is $450."),
     ("session_price", "IV ketamine: $500 per session"),
@@ -129,6 +157,7 @@ POSITIVE = [
     ("superbill_hsa", "HSA and FSA cards are accepted."),
     ("financing", "We offer financing through CareCredit."),
     ("financing", "Payment plans are available for a full series."),
+    ("financing", "Flexible financing lets you spread the cost over several months."),
     ("other_fees", "The initial consultation is $250."),
     ("other_fees", "Integration sessions are $150 each."),
     ("other_fees", "A series of six infusions is $2,700."),
@@ -142,6 +171,7 @@ POSITIVE = [
         "Over 80% of our patients report a meaningful improvement after six infusions.",
     ),
     ("aggregate_rating", "Rated 4.9 out of 5 from 212 Google reviews."),
+    ("aggregate_rating", "★★★★★ 4.9 stars · 64 Google reviews"),
     # personalization
     ("individualized_plan", "Every patient receives an individualized treatment plan."),
     ("individualized_plan", "We create a personalized dosing protocol for each patient."),
@@ -156,6 +186,10 @@ POSITIVE = [
     (
         "flexible_schedule",
         "Some patients return monthly while others need a booster only twice a year.",
+    ),
+    (
+        "flexible_schedule",
+        "Booster infusions are scheduled when symptoms return, not on a fixed calendar.",
     ),
     (
         "multiple_routes",
@@ -216,6 +250,10 @@ NEGATIVE = [
     ("titrated_dosing", "Do not change your medication dose without talking to us."),
     ("flexible_schedule", "We offer evening and weekend appointments."),
     ("flexible_schedule", "Boosters are available as needed."),
+    ("prep_integration", "Integration Therapist"),
+    ("physician_led", "Visit us at 1200 Main Street, Silver Spring, MD 20910."),
+    ("session_price", "Integration therapy (per session) $175"),
+    ("session_price", "Members pay $129 a month for ongoing support."),
     ("multiple_routes", "Ketamine can be given IV, IM or as a nasal spray."),
     ("multiple_routes", "We offer IV infusions and Spravato."),
 ]
@@ -316,6 +354,13 @@ ROUTES = [
     (["We offer IV infusions and Spravato treatment."], ["esketamine", "iv"]),
     (["You will take an oral antidepressant alongside treatment."], []),
     (["Studies of intravenous ketamine show rapid relief."], []),
+    (["Spravato is an FDA-approved nasal spray, but it is not offered at our clinic."], []),
+    (["We do not offer IV infusions; we prescribe ketamine lozenges."], ["sublingual"]),
+    (
+        ["Our clinic provides IV infusions, intranasal ketamine and Spravato."],
+        ["esketamine", "intranasal", "iv"],
+    ),
+    (["We offer Spravato. Spravato is an intranasal spray given in our office."], ["esketamine"]),
 ]
 
 
@@ -379,6 +424,8 @@ INSURANCE = [
     (["Our practice is cash-pay only."], "not_accepted"),
     (["We are out of network, but we provide superbills for reimbursement."], "partial"),
     (["Spravato is covered by insurance, but IV ketamine is not."], "partial"),
+    (["We accept insurance for office visits only; infusions are paid out of pocket."], "partial"),
+    (["We bill Aetna and Cigna directly; for other plans we provide a superbill."], "accepted"),
     (["Most insurance plans do not cover ketamine for depression."], None),
     (["Check with your insurer about your coverage."], None),
     ([], None),
@@ -421,8 +468,12 @@ def test_financing(paragraphs: list[str], expected: bool | None) -> None:
 def test_superbill_and_hsa_facts() -> None:
     facts = run("We provide superbills on request.", "HSA and FSA cards are welcome.").facts
     assert facts.superbill is True and facts.hsa_fsa is True
-    facts = run("We do not provide superbills.").facts
-    assert facts.superbill is False
+    facts = run("We do not provide superbills.", "HSA cards cannot be used here.").facts
+    assert facts.superbill is False and facts.hsa_fsa is False
+    facts = run("Can I get a superbill? Our billing team will prepare one after each visit.").facts
+    assert facts.superbill is True
+    facts = run("Do you take HSA cards?", "Unfortunately, no.").facts
+    assert facts.hsa_fsa is False
 
 
 PTSD = [
@@ -431,12 +482,18 @@ PTSD = [
     (["Our psychiatrists are trained in the evaluation and treatment of PTSD."], False),
     (["We screen for PTSD using the PCL-5 checklist."], False),
     (["We treat depression and anxiety."], None),
+    (["Ketamine may ease PTSD.", "Our program does not currently treat PTSD."], False),
 ]
 
 
 @pytest.mark.parametrize(("paragraphs", "expected"), PTSD)
 def test_ptsd(paragraphs: list[str], expected: bool | None) -> None:
     assert run(*paragraphs).facts.ptsd is expected
+
+
+def test_addresses_are_not_clinicians() -> None:
+    facts = run("Jane Roe, MD", "Lexington Park, MD 20653").facts
+    assert facts.clinicians == ["Jane Roe, MD"]
 
 
 def test_other_text_facts() -> None:
@@ -572,9 +629,7 @@ def test_quotes_are_substrings_of_visible_text_and_short() -> None:
         "- A nurse checks your blood pressure every five minutes during the infusion.",
     )
     pe = extract_page(URL, doc)
-    import lxml.html
-
-    visible = squash(lxml.html.fromstring(doc).body.text_content())
+    visible = squash(visible_text(doc))
     assert pe.evidence
     for e in pe.evidence:
         assert len(e.quote) <= 200
@@ -651,3 +706,82 @@ def test_scripts_and_hidden_text_are_not_read() -> None:
     )
     pe = extract_page(URL, doc)
     assert pe.evidence == [] and pe.red_flags == []
+
+
+# --------------------------------------------------------------------------------------
+# property: any input is survived, and quotes always come from the page
+
+_FRAGMENTS = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<li>",
+        "<div>",
+        "<br>",
+        "<td>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "We ",
+        "accept ",
+        "insurance",
+        " $450 ",
+        "per infusion",
+        ". ",
+        "“",
+        "”",
+        "not ",
+        "our psychiatrist",
+        " monitors your blood pressure",
+        " IV ",
+        "Spravato",
+        "\x00",
+        "é",
+        "PTSD",
+        "Jane Roe, MD",
+        "?",
+        ":",
+        "\n",
+        "&amp;",
+        "&#0;",
+        "<p hidden>",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_FRAGMENTS, max_size=60), st.binary(max_size=64))
+def test_random_pages_never_raise(parts: list[str], noise: bytes) -> None:
+    doc = "".join(parts)
+    for body in (doc, doc.encode("utf-8", "replace") + noise):
+        pe = extract_page(URL, body)
+        extraction_json(pe)
+    visible = squash(visible_text(doc.replace("\x00", "")))
+    for e in extract_page(URL, doc).evidence:
+        assert len(e.quote) <= 200
+        assert squash(e.quote) in visible
+
+
+def test_structured_offer_is_a_weak_session_price() -> None:
+    offer = {
+        "@type": "Service",
+        "name": "Ketamine infusion",
+        "offers": {"@type": "Offer", "price": "475", "priceCurrency": "USD"},
+    }
+    facts = run("Book today.", head=ld(offer)).facts
+    assert (facts.price_min_usd, facts.price_max_usd) == (475, 475)
+    facts = run("Each infusion is $450.", head=ld(offer)).facts  # the page's own words win
+    assert facts.price_min_usd == 450
+
+
+def test_extract_package_imports_no_scrapy_or_streamlit() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, directory.extract; "
+        "bad = [m for m in ('scrapy', 'streamlit') if m in sys.modules]; "
+        "sys.exit(1 if bad else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

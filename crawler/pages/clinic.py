@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from scrapy.http import TextResponse
 
@@ -58,15 +58,23 @@ class ClinicPage(WebPage):
         return extract_page(self.url, self.response.body, encoding=encoding)
 
     def links(self) -> Iterator[tuple[str, int]]:
-        """Internal links (same site, www or not) with their priority, each once."""
+        """Internal links (same site, www or not) with their priority, each once.
+
+        A site reachable both with and without `www.` would otherwise be fetched twice, so
+        internal links keep the host of the page they were found on.
+        """
         if not isinstance(self.response, TextResponse):
             return
         site = domain_key(self.url)
+        here = urlsplit(self.url)
         seen: set[str] = set()
         for anchor in self.response.css("a[href]"):
             href = anchor.attrib.get("href", "")
             url = normalize_url(urljoin(self.url, href))
-            if url is None or url in seen or domain_key(url) != site or _ASSET.search(url):
+            if url is None or domain_key(url) != site or _ASSET.search(url):
+                continue
+            url = urlunsplit(urlsplit(url)._replace(scheme=here.scheme, netloc=here.netloc))
+            if url in seen:
                 continue
             seen.add(url)
             text = " ".join(anchor.css("::text").getall())[:200]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import scrapy
 from scrapy.http import Response, TextResponse
@@ -13,6 +13,12 @@ from scrapy.utils.sitemap import Sitemap
 
 from crawler.pages.clinic import ClinicPage, link_priority
 from directory.normalize import domain_key, normalize_url
+
+
+def same_host(url: str, like: str) -> str:
+    """`url` on the scheme and host of `like` (www and bare host are one site)."""
+    ref = urlsplit(like)
+    return urlunsplit(urlsplit(url)._replace(scheme=ref.scheme, netloc=ref.netloc))
 
 
 class ClinicSiteSpider(scrapy.Spider):
@@ -104,6 +110,7 @@ class ClinicSiteSpider(scrapy.Spider):
         for entry in sitemap:
             url = normalize_url(entry.get("loc"))
             if url and domain_key(url) == domain_key(site):
+                url = same_host(url, response.url)
                 yield from self._follow(url, link_priority(url, ""), site, 1)
 
     def no_sitemap(self, failure: Any) -> None:

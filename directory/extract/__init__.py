@@ -6,8 +6,10 @@
 The page is decoded and parsed once (lxml); structured data is read from that tree with
 extruct; the visible text becomes sentences that the detectors in `signals`, `cost`,
 `prices`, `routes` and `facts` read. Every quote is an exact substring of a sentence of the
-page's visible text (whitespace collapsed), at most 200 characters. Pure: no I/O, no
-network, no global state; garbage in gives an empty extraction, never an exception.
+page's visible text (whitespace collapsed), at most 200 characters; the two signals that can
+come from structured data alone (`aggregate_rating`, an offer's `session_price`) quote the
+JSON-LD or microdata fragment verbatim from the page source (see `source_excerpt`). Pure: no I/O, no network, no global state; garbage in gives an empty extraction,
+never an exception.
 
 Modules: `text` (decode, parse, blocks, sentences, word index), `patterns` and `rules`
 (shared vocabulary and the detector building block), `signals` (expertise, holistic, safety,
@@ -26,7 +28,7 @@ import lxml.html
 from directory.extract.cost import find_cost
 from directory.extract.facts import find_text_facts
 from directory.extract.patterns import VOCABULARY, Hit
-from directory.extract.prices import _SESSION, _OTHER_FEE, find_prices
+from directory.extract.prices import find_prices, offer_session_prices
 from directory.extract.report import criterion_scores, extraction_json
 from directory.extract.routes import find_routes
 from directory.extract.rules import earliest
@@ -39,16 +41,14 @@ from directory.extract.signals import (
     SAFETY_RULES,
 )
 from directory.extract.structured import StructuredData, read_structured
-from directory.extract.text import PageText, decode_body, page_text, parse_html, quote
+from directory.extract.text import decode_body, page_text, parse_html, quote
 from directory.normalize import clean_text, normalize_phone, parse_address
 from directory.rubric import SIGNALS
 from directory.types import Evidence, Facts, Flag, PageExtraction
 
 __all__ = ["criterion_scores", "extract_page", "extraction_json"]
 
-_TEXT_RULES = (
-    EXPERTISE_RULES + HOLISTIC_RULES + SAFETY_RULES + PERSONALIZATION_RULES + REVIEW_RULES
-)
+_TEXT_RULES = EXPERTISE_RULES + HOLISTIC_RULES + SAFETY_RULES + PERSONALIZATION_RULES + REVIEW_RULES
 _VOCABULARY = frozenset(VOCABULARY)  # every module's trigger words, fixed once imported
 _EMAIL = re.compile(r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+$")
 
@@ -58,7 +58,7 @@ def extract_page(url: str, body: bytes | str, *, encoding: str | None = None) ->
     safe_url = url if isinstance(url, str) else ""
     try:
         return _extract(safe_url, body, encoding)
-    except Exception:  # noqa: BLE001 - a hostile page must cost one empty row, not a crawl
+    except Exception:  # a hostile page must cost one empty row, never a crawl
         return PageExtraction(url=safe_url, facts=Facts())
 
 
@@ -80,14 +80,15 @@ def _extract(url: str, body: bytes | str, encoding: str | None) -> PageExtractio
     hits: dict[str, Hit | str] = dict(earliest(page, _TEXT_RULES))
 
     session_usd = list(prices.session_usd)
-    if not session_usd:  # structured offers are weak evidence: used only when text is silent
-        for offer in data.offers:
-            label = offer.name.lower()
-            if _SESSION.search(label) and not _OTHER_FEE.search(label) and 25 <= offer.price <= 5000:
-                session_usd.append(offer.price)
-                hits.setdefault("session_price", f"Offer (structured data): {offer.name} ${offer.price:g}"[:200])
+    if not session_usd:  # structured offers are weak evidence: used only when the text is silent
+        from_offers = offer_session_prices((o.name, o.price) for o in data.offers)
+        if from_offers:
+            session_usd = from_offers
+            snippet = source_excerpt(text, doc, "offers")
+            if snippet:
+                hits["session_price"] = snippet
     _put(hits, "session_price", prices.session_hit)
-    _put(hits, "other_fees", prices.other_fee_hit)
+    _put(hits, "other_fees", prices.other_fee_hit or cost.package_discount_hit)
     _put(hits, "insurance_policy", cost.insurance_hit)
     _put(hits, "superbill_hsa", cost.benefit_hit)
     if cost.financing:
@@ -97,9 +98,9 @@ def _extract(url: str, body: bytes | str, encoding: str | None) -> PageExtractio
     rating, count, source = None, None, None
     if data.rating is not None:
         rating, count, source = data.rating.value, data.rating.count, data.rating.source
-        hits["aggregate_rating"] = (
-            f"Rated {rating:g} out of 5 from {count} reviews ({source} structured data)"
-        )
+        snippet = source_excerpt(text, doc, "aggregateRating")
+        if snippet:
+            hits["aggregate_rating"] = snippet
     elif told.rating is not None:
         rating, count, source = told.rating, told.review_count, "page"
         _put(hits, "aggregate_rating", told.rating_hit)
@@ -131,8 +132,30 @@ def _extract(url: str, body: bytes | str, encoding: str | None) -> PageExtractio
         clinicians=told.clinicians,
     )
     _contact_facts(facts, data, doc)
-    return PageExtraction(url=url, facts=facts, evidence=evidence, red_flags=flags,
-                          title=page.title)
+    return PageExtraction(
+        url=url, facts=facts, evidence=evidence, red_flags=flags, title=page.title
+    )
+
+
+def source_excerpt(
+    source: str, doc: lxml.html.HtmlElement, prop: str, limit: int = 200
+) -> str | None:
+    """The structured-data statement of `prop`, verbatim from the clinic's own page.
+
+    Microdata: the visible text of the element carrying `itemprop=prop` (page text). JSON-LD:
+    the page's words are its markup, so the quote is the `"prop": {...}` fragment of the
+    source, cut at the end of its object or at `limit` characters.
+    """
+    for element in doc.xpath(f'//*[@itemprop="{prop}"]')[:1]:
+        visible = " ".join(element.text_content().split())
+        if visible:
+            return visible[:limit]
+    start = source.find(f'"{prop}"')
+    if start < 0:
+        return None
+    window = source[start : start + limit]
+    end = window.find("}")
+    return (window[: end + 1] if end > 0 else window).strip() or None
 
 
 def _put(hits: dict[str, Hit | str], signal: str, hit: Hit | None) -> None:
@@ -154,12 +177,17 @@ def _contact_facts(facts: Facts, data: StructuredData, doc: lxml.html.HtmlElemen
     facts.email = email if _EMAIL.match(email) else None
     if data.street or data.city or data.zip:
         facts.street, facts.city = clean_text(data.street, 200), clean_text(data.city, 80)
-        facts.state = (clean_text(data.state, 20) or "").upper()[:2] or None
+        state = (clean_text(data.state, 20) or "").upper()
+        facts.state = state if len(state) == 2 and state.isalpha() else None
         facts.zip = (data.zip or "")[:5] if data.zip and data.zip[:5].isdigit() else None
     elif data.address_text:
         address = parse_address(data.address_text)
         facts.street, facts.city, facts.state, facts.zip = (
-            address.street, address.city, address.state, address.zip)
+            address.street,
+            address.city,
+            address.state,
+            address.zip,
+        )
 
 
 def _site_name(doc: lxml.html.HtmlElement) -> str | None:
@@ -173,8 +201,5 @@ def _link(doc: lxml.html.HtmlElement, scheme: str) -> str | None:
     for a in doc.iter("a"):
         href = (a.get("href") or "").strip()
         if href.lower().startswith(scheme):
-            return href[len(scheme):].strip() or None
+            return href[len(scheme) :].strip() or None
     return None
-
-
-_ = PageText  # re-exported type for callers that want the sentences

@@ -20,11 +20,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from directory.extract.patterns import FIRST_PERSON, HEDGE, Hit, negated, rx, words
+from directory.extract.patterns import (
+    FIRST_PERSON,
+    GENERIC_PROVIDER,
+    HEDGE,
+    Hit,
+    clause_start,
+    negated,
+    rx,
+    words,
+)
 from directory.extract.text import PageText, Sentence
 
 _PAYERS = (
-    r"insurance|insurers?|health plans?|medicare|medicaid|tricare|aetna|cigna|"
+    r"insurance|insurers?|health plans?|(?:your|their) (?:health |insurance )?plans?|medicare|"
+    r"medicaid|tricare|aetna|cigna|"
     r"united ?health\w*|humana|blue cross|bcbs|anthem|kaiser|optum|carriers?|payers?|networks?"
 )
 _PROVIDER_SIDE = (
@@ -37,7 +47,8 @@ _ACCEPTS = rx(
     rf"are credentialed|are paneled|are participating|are (?:an )?in[- ]network)\w*\b"
     rf"[^.;]{{0,50}}?\b(?:{_PAYERS})\b"
     r"|\bin[- ]network (?:with|for|provider)\b|\baccepts? (?:most |all |many |major |some )*"
-    r"(?:major |commercial |private )*(?:insurance|health plans)\b|\binsurance (?:is |are )?accepted\b"
+    r"(?:major |commercial |private )*(?:insurance|health plans)\b"
+    rf"|\b(?:{_PAYERS}) (?:is |are )?(?:also |now |gladly )?accepted\b"
     r"|\b(?:obtain|secure|get|handle|submit|request)\w* (?:the |your |an? )?(?:insurance |prior )?"
     r"(?:pre-?)?authori[sz]ation"
     r"|\bwork(?:s|ing)? with (?:your|the patient['’]s|all major|most major|most) (?:insurance|"
@@ -46,13 +57,16 @@ _ACCEPTS = rx(
 )
 _COVERED = rx(
     rf"\b(?:{_PAYERS})\b[^.;]{{0,40}}?\b(?:to cover|covers?|pays? for|will pay|reimburses?)\b"
-    rf"|\bcovered by (?:most |many |your |major |all )*(?:{_PAYERS})"
+    rf"|\bcovered by (?:most |many |your |major |all |some )*(?:{_PAYERS}|plans?)\b"
     r"|\b(?:is|are) (?:a )?covered (?:benefit|service)\b"
 )
 _REFUSES = rx(
     r"\bnon-?participating\b|\bout[- ]of[- ]network (?:provider|practice|clinic|only)\b|"
     r"\bnot (?:in[- ]network|contracted|participating|an in[- ]network)\b|"
     r"\b(?:cash|self)[- ]pay(?:ing)? (?:only|practice|clinic|basis)\b|\bcash[- ]only\b|"
+    r"\b(?:is|are) (?:strictly |entirely |all |always )?(?:private|self|cash)[- ]pay\b|"
+    r"\b(?:we are|we['’]re|is|are) (?:an )?out[- ]of[- ]network\b|"
+    r"\b(?:is|are) (?:paid|payable) (?:out[- ]of[- ]pocket|in cash|directly by (?:you|the patient))\b|"
     r"\bprivate[- ]pay (?:only|practice|clinic)\b|\bdo(?:es)? not (?:participate|contract)\b|"
     rf"\b(?:{_PAYERS})\b[^.;]{{0,25}}?\b(?:does not|doesn['’]t|will not|won['’]t|do not|don['’]t|"
     r"is not|isn['’]t|are not|aren['’]t)\b[^.;]{0,20}?\b(?:pay|cover|accepted|billed|reimburse)\w*"
@@ -62,13 +76,17 @@ _REFUSES = rx(
 _HELPS = rx(
     r"\bsuper[- ]?bills?\b|\bout[- ]of[- ]network (?:benefits|reimbursement|claims?|coverage|"
     r"paperwork|documentation)\b"
-    r"|\breimburs\w*\b[^.;]{0,60}?\b(?:assist|help|provide|submit|documentation|paperwork|receipts?|"
+    r"|\breimburs\w*\b[^.]{0,60}?\b(?:assist|help|provide|submit|documentation|paperwork|receipts?|"
     r"claims?|superbill)\w*|\b(?:assist|help|provide|submit|documentation|paperwork)\w*\b"
-    r"[^.;]{0,60}?\breimburs\w*"
+    r"[^.]{0,60}?\breimburs\w*"
     r"|\bprovide\w* (?:you with )?(?:an? |the |all )?(?:documentation|paperwork|itemi[sz]ed "
     r"(?:receipts?|statements?|bills?)|information|receipts?)\b[^.;]{0,80}?\b(?:insurance|"
     r"reimburs\w*|claims?)"
     r"|\boffset\b[^.;]{0,40}\bcost"
+    r"|\bhelp\w* (?:you )?(?:to )?(?:file|submit)\w* (?:your |a |the |any )?(?:own )?"
+    r"(?:claims?|paperwork|forms?)"
+    r"|\b(?:receive|get|seek|obtain|request|apply for|file for)\w* (?:partial |some |full )?"
+    r"reimbursement"
 )
 _GENERAL_INSURANCE = rx(
     r"\b(?:most|many|some|few|certain|other|all) (?:[\w-]+ )?(?:plans|insurers|insurance "
@@ -98,8 +116,8 @@ _FINANCING_TERMS = rx(
     r"\bflexible payment(?:s| options)?\b|\bno[- ]interest\b"
 )
 _FINANCING_OFFERED = rx(
-    r"\b(?:we|our|us)\b|\b(?:available|offered|accepted|apply|qualify|approved|through|"
-    r"partner\w*)\b"
+    r"\b(?:we|our|us)\b|\b(?:available|offered|offer|provides?|accepted|apply|qualify|approved|"
+    r"through|partner\w*|arranged|arrange|lets you|allows you|you can)\b"
 )
 _FINANCING_ADVICE = rx(
     r"\b(?:ask|discuss|check|talk|inquire)\b[^.]{0,60}\b(?:your|the|a) (?:[\w-]+ ){0,3}?"
@@ -123,6 +141,15 @@ _BENEFIT_TRIGGERS = words(
 )
 
 
+# a discount for buying sessions together ("save 10% on a series of six") is a stated fee policy
+_PACKAGE_DISCOUNT = rx(
+    r"\b(?:discount\w*|save|savings|reduced (?:rate|price))\b[^.]{0,60}?\b(?:series|packages?|"
+    r"bundles?|prepa(?:y|id)|multiple (?:infusions|sessions|treatments))\b"
+    r"|\b(?:series|packages?|bundles?)\b[^.]{0,40}?\b(?:discount\w*|savings|reduced (?:rate|price))"
+)
+_PACKAGE_TRIGGERS = words("discount discounted save savings reduced")
+
+
 @dataclass
 class CostFindings:
     """Insurance, financing and superbill/HSA facts, each with the sentence that says it."""
@@ -134,6 +161,7 @@ class CostFindings:
     superbill: bool | None = None
     hsa_fsa: bool | None = None
     benefit_hit: Hit | None = None
+    package_discount_hit: Hit | None = None
 
 
 def find_cost(page: PageText) -> CostFindings:
@@ -141,14 +169,19 @@ def find_cost(page: PageText) -> CostFindings:
     _insurance(page, out)
     _financing(page, out)
     _benefits(page, out)
+    for s in page.candidates(_PACKAGE_TRIGGERS):
+        m = _PACKAGE_DISCOUNT.search(s.lower)
+        if m is not None and not s.is_question and not GENERIC_PROVIDER.search(s.lower):
+            out.package_discount_hit = Hit(s, m.start(), m.end())
+            break
     return out
 
 
-def _providers_voice(s: Sentence) -> bool:
+def _providers_voice(page: PageText, s: Sentence) -> bool:
     """The provider speaks: first person, or the answer to its own insurance question."""
     if FIRST_PERSON.search(s.lower):
         return True
-    q = s.block.question
+    q = page.question_for(s) or s.block.question
     return bool(q and _INSURANCE_QUESTION.search(q.lower()))
 
 
@@ -156,6 +189,7 @@ def _insurance(page: PageText, out: CostFindings) -> None:
     if not page.has_any(_INSURANCE_TRIGGERS):
         return
     accepts: list[Hit] = []
+    bills = False  # an accepts statement about billing/network, not just "may be covered"
     refuses: list[Hit] = []
     helps: list[Hit] = []
     mixed: list[Hit] = []
@@ -163,32 +197,38 @@ def _insurance(page: PageText, out: CostFindings) -> None:
         if s.is_question:
             continue
         lower = s.lower
-        voice = _providers_voice(s)
+        voice = _providers_voice(page, s)
         general = bool(_GENERAL_INSURANCE.search(lower))
+        refused = False
         for m in _REFUSES.finditer(lower):
-            if voice or not (general or HEDGE.search(lower)):
+            if voice or not (general or _hedged(lower, m)):
                 refuses.append(Hit(s, m.start(), m.end()))
+                refused = True
                 break
+        cover = _COVERED.search(lower) if refused and not general else None
+        if cover is not None and not negated(lower, cover.start(), cover.end()):
+            mixed.append(Hit(s, cover.start(), cover.end()))  # "may cover X, but Y is self-pay"
         for m in _ACCEPTS.finditer(lower):
-            (refuses if negated(lower, m.start(), m.end()) else accepts).append(
-                Hit(s, m.start(), m.end())
-            )
+            refused_here = negated(lower, m.start(), m.end())
+            (refuses if refused_here else accepts).append(Hit(s, m.start(), m.end()))
+            bills = bills or not refused_here
             break
         else:
             for m in _COVERED.finditer(lower):
                 if negated(lower, m.start(), m.end()):
                     continue  # "does not cover" is caught by _REFUSES with its own voice test
-                if voice or not (general or HEDGE.search(lower)):
+                if voice or not (general or _hedged(lower, m)):
                     hit = Hit(s, m.start(), m.end())
                     accepts.append(hit)
                     if _ESKETAMINE.search(lower) and _MIXED.search(lower):
                         mixed.append(hit)  # "Spravato is covered, so we offer both"
                 break
         for m in _HELPS.finditer(lower):
-            if not negated(lower, m.start(), m.end()) and (voice or not general):
+            if not _negated_term(lower, m) and (voice or not general):
                 helps.append(Hit(s, m.start(), m.end()))
                 break
-    if helps or mixed or (accepts and refuses):
+    # billing some plans while offering superbills for the rest is still "accepted"
+    if mixed or (accepts and refuses) or (helps and not bills):
         out.insurance = "partial"
     elif accepts:
         out.insurance = "accepted"
@@ -197,10 +237,18 @@ def _insurance(page: PageText, out: CostFindings) -> None:
     else:
         return
     # quote the statement that decides the value, preferring the provider's own voice
-    pool = {"partial": mixed + refuses + helps + accepts, "accepted": accepts,
-            "not_accepted": refuses}[out.insurance]
+    pool = {
+        "partial": mixed + refuses + helps + accepts,
+        "accepted": accepts,
+        "not_accepted": refuses,
+    }[out.insurance]
     pool.sort(key=lambda h: (not FIRST_PERSON.search(h.sentence.lower), h.sentence.index))
     out.insurance_hit = pool[0]
+
+
+def _hedged(lower: str, m: re.Match[str]) -> bool:
+    """A may/often/typically in the statement's own clause."""
+    return HEDGE.search(lower, clause_start(lower, m.start()), m.end()) is not None
 
 
 def _financing(page: PageText, out: CostFindings) -> None:
@@ -211,6 +259,8 @@ def _financing(page: PageText, out: CostFindings) -> None:
         if s.is_question:
             continue
         lower = s.lower
+        if GENERIC_PROVIDER.search(lower):
+            continue  # "some clinics accept CareCredit" is advice, not this clinic's offer
         for m in _FINANCING_BRANDS.finditer(lower):
             if negated(lower, m.start(), m.end()):
                 declined = declined or Hit(s, m.start(), m.end())
@@ -229,7 +279,10 @@ def _financing(page: PageText, out: CostFindings) -> None:
         out.financing = False
 
 
-_NOT_AVAILABLE_AFTER = rx(r"^[^.;]{0,25}\b(?:not|n['’]t)\b[^.;]{0,15}\b(?:available|offered|accepted|possible)")
+_NOT_AVAILABLE_AFTER = rx(
+    r"^[^.;]{0,25}\b(?:not|n['’]t|cannot|unable to)\b[^.;]{0,15}\b(?:available|offered|accepted|"
+    r"possible|provided|given|issued|processed|used|applied)"
+)
 
 
 def _negated_term(lower: str, m: re.Match[str]) -> bool:
@@ -237,10 +290,30 @@ def _negated_term(lower: str, m: re.Match[str]) -> bool:
     return negated(lower, m.start(), m.end()) or bool(_NOT_AVAILABLE_AFTER.search(lower[m.end() :]))
 
 
+_YES = rx(
+    r"^(?:yes\b|absolutely\b|of course\b)|\b(?:we|our [\w ]{1,20}?) (?:can|will|do|are happy to|gladly)\b"
+    r"|\b(?:provide|prepare|issue|accept|available)\b"
+)
+_NO = rx(r"^(?:no\b|unfortunately\b|sorry\b)")
+
+
 def _benefits(page: PageText, out: CostFindings) -> None:
     if not page.has_any(_BENEFIT_TRIGGERS):
         return
+    for s in page.sentences:  # FAQ answers: "Need a superbill?" "Our front desk can prepare one."
+        q = page.question_for(s)
+        if q is None or s.is_question:
+            continue
+        for pat, attr in ((_SUPERBILL, "superbill"), (_HSA, "hsa_fsa")):
+            if getattr(out, attr) is None and pat.search(q.lower()) and not pat.search(s.lower):
+                no = _NO.search(s.lower) or negated(s.lower, len(s.lower))
+                if no or _YES.search(s.lower):
+                    setattr(out, attr, not no)
+                    if not no and out.benefit_hit is None:
+                        out.benefit_hit = Hit(s, 0, len(s.text))
     for s in page.candidates(_BENEFIT_TRIGGERS):
+        if s.is_question:
+            continue
         lower = s.lower
         for pat, attr in ((_SUPERBILL, "superbill"), (_HSA, "hsa_fsa")):
             m = pat.search(lower)

@@ -8,10 +8,18 @@ from dataclasses import dataclass, field
 
 from directory.extract.patterns import ATTRIBUTION, Hit, negated, rx, words
 from directory.extract.signals import RATING_TEXT
-from directory.extract.text import PageText
+from directory.extract.text import PageText, names
 
 _PTSD = rx(r"\b(?:c-?ptsd|\(c\)ptsd|ptsd|post[- ‑]?traumatic stress)\b")
 # PTSD as a profession's field or a screening instrument is not "ketamine treats PTSD"
+# the clinic says it does not treat PTSD: that answers the question for this page
+_PTSD_NOT_TREATED = rx(
+    r"\b(?:we|our (?:clinic|practice|program))\b[^.]{0,40}?\b(?:do not|don['’]t|does not|doesn['’]t|"
+    r"cannot|can['’]t|no longer) (?:currently )?(?:treat|offer|accept|see)\b[^.]{0,50}?\b(?:c-?ptsd|ptsd|"
+    r"post[- ]?traumatic)"
+    r"|\b(?:c-?ptsd|ptsd|post[- ]?traumatic stress(?: disorder)?)\b(?: treatment)? (?:is|are) not "
+    r"(?:currently )?(?:treated|offered|something we treat|among the conditions)"
+)
 _PTSD_NOT_A_USE = rx(
     r"\btraining (?:is )?focused\b|\b(?:trained|training) (?:in|to)\b|"
     r"\bspeciali[sz]\w* in (?:the )?(?:diagnos|treatment of)|\bevaluation and treatment of\b|"
@@ -19,23 +27,35 @@ _PTSD_NOT_A_USE = rx(
 )
 # (condition, trigger words, pattern); a pattern runs only where its words occur
 _CONDITIONS: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = (
-    ("treatment_resistant_depression", words("resistant refractory trd"),
-     rx(r"\btreatment[- ‑](?:resistant|refractory) depression\b|\btrd\b")),
+    (
+        "treatment_resistant_depression",
+        words("resistant refractory trd"),
+        rx(r"\btreatment[- ‑](?:resistant|refractory) depression\b|\btrd\b"),
+    ),
     ("depression", words("depression depressive mdd"), rx(r"\bdepress(?:ion|ive)\b|\bmdd\b")),
     ("anxiety", words("anxiety gad"), rx(r"\banxiety\b|\bgad\b")),
     ("ptsd", words("ptsd cptsd c traumatic"), _PTSD),
     ("ocd", words("ocd obsessive"), rx(r"\bocd\b|\bobsessive[- ]compulsive\b")),
     ("bipolar_depression", words("bipolar"), rx(r"\bbipolar\b")),
-    ("suicidal_ideation", words("suicidal suicidality"),
-     rx(r"\bsuicidal (?:ideation|thoughts)\b|\bsuicidality\b")),
+    (
+        "suicidal_ideation",
+        words("suicidal suicidality"),
+        rx(r"\bsuicidal (?:ideation|thoughts)\b|\bsuicidality\b"),
+    ),
     ("postpartum_depression", words("postpartum partum"), rx(r"\bpost-?partum depression\b")),
-    ("chronic_pain", words("chronic neuropathic pain"),
-     rx(r"\bchronic pain\b|\bneuropathic pain\b|\bpain (?:conditions|syndromes|disorders)\b")),
+    (
+        "chronic_pain",
+        words("chronic neuropathic pain"),
+        rx(r"\bchronic pain\b|\bneuropathic pain\b|\bpain (?:conditions|syndromes|disorders)\b"),
+    ),
     ("migraine", words("migraine migraines"), rx(r"\bmigraines?\b")),
     ("fibromyalgia", words("fibromyalgia"), rx(r"\bfibromyalgia\b")),
     ("crps", words("crps complex"), rx(r"\bcrps\b|\bcomplex regional pain\b")),
-    ("addiction", words("addiction substance alcohol"),
-     rx(r"\baddiction\b|\bsubstance use disorders?\b|\balcohol use disorder\b")),
+    (
+        "addiction",
+        words("addiction substance alcohol"),
+        rx(r"\baddiction\b|\bsubstance use disorders?\b|\balcohol use disorder\b"),
+    ),
     ("eating_disorders", words("eating"), rx(r"\beating disorders?\b")),
 )
 _CONDITION_TRIGGERS = frozenset().union(*(t for _, t, _ in _CONDITIONS))
@@ -47,19 +67,21 @@ _TELEHEALTH = rx(
 )
 _VETERANS = rx(
     r"\bveterans?\b[^.]{0,60}\b(?:discount|program|serve|serving|welcome|honou?r|accept|partner|"
+    r"off|receive|reduced|savings|free|"
     r"community care|va\b|pricing|rate|special)\w*|\b(?:discount|program|serve|serving|welcome|"
     r"honou?r|partner)\w*\b[^.]{0,60}\b(?:veterans?|military|first responders)\b|"
-    r"\bva community care\b|\btricare\b|\bmilitary discount\b"
+    r"\bva community care\b|\bmilitary discount\b"
 )
 _CLINICIAN = re.compile(
     r"\b((?:Dr\.?\s+)?[A-Z][a-zA-Z'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'’\-]+){1,2}),?\s+"
     r"((?:(?:MD|M\.D\.|DO|D\.O\.|PMHNP(?:-BC)?|FNP(?:-BC|-C)?|APRN|ARNP|DNP|NP(?:-C)?|PA-C|CRNA|"
-    r"RN|LCSW|LICSW|LISW|LPCC?|LCPC|LMHC|LCMHC|LMFT|PsyD|Psy\.D\.|PhD|Ph\.D\.|FAPA|FASA),?\s*)+)"
+    r"RN|BSN|MSN|LCSW|LICSW|LISW|LPCC?|LCPC|LMHC|LCMHC|LMFT|PsyD|Psy\.D\.|PhD|Ph\.D\.|FAPA|FASA),?\s*)+)"
     r"(?![a-z])"
 )
-_NOT_A_NAME = frozenset(
-    "By Reviewed Written Author Medically Meet Contact About Call Our The With Dear Hello Hi "
-    "Happy And For From".split()
+_ZIP_AFTER = re.compile(r"\s*,?\s*\d{5}(?:-\d{4})?\b")
+_NOT_A_NAME = names(
+    "By Reviewed Written Author Medically Meet Contact About Call Our The With Dear Hello "
+    "Hi Happy And For From"
 )
 
 
@@ -86,9 +108,9 @@ def find_text_facts(page: PageText) -> TextFacts:
 
 
 _TELEHEALTH_TRIGGERS = words("telehealth tele telemedicine virtual video home online zoom")
-_VETERANS_TRIGGERS = words("veteran veterans military tricare va responders")
+_VETERANS_TRIGGERS = words("veteran veterans military va responders")
 _CREDENTIAL_TRIGGERS = words(
-    "md m d do o pmhnp fnp aprn arnp dnp np pa c crna rn lcsw licsw lisw lpc lpcc lcpc lmhc "
+    "md m d do o pmhnp fnp aprn arnp dnp np pa c crna rn bsn msn lcsw licsw lisw lpc lpcc lcpc lmhc "
     "lcmhc lmft psyd psy phd ph fapa fasa"
 )
 _RATING_TRIGGERS = words("reviews ratings rated")
@@ -107,9 +129,12 @@ def _conditions(page: PageText, out: TextFacts) -> None:
     if not page.has_any(_CONDITION_TRIGGERS):
         return
     found: set[str] = set()
-    ptsd_seen = False
+    ptsd_seen = ptsd_refused = False
     for s in page.candidates(_CONDITION_TRIGGERS):
         lower = s.lower
+        if _PTSD_NOT_TREATED.search(lower):
+            ptsd_seen = ptsd_refused = True
+            continue
         for name, triggers, pat in _CONDITIONS:
             if (name in found and name != "ptsd") or s.words.isdisjoint(triggers):
                 continue
@@ -123,6 +148,8 @@ def _conditions(page: PageText, out: TextFacts) -> None:
             found.add(name)
     if "treatment_resistant_depression" in found:
         found.add("depression")
+    if ptsd_refused:
+        found.discard("ptsd")
     out.conditions = sorted(found)
     if "ptsd" in found:
         out.ptsd = True
@@ -137,6 +164,8 @@ def _clinicians(page: PageText) -> list[str]:
     for s in page.candidates(_CREDENTIAL_TRIGGERS):
         for m in _CLINICIAN.finditer(s.text):
             name, creds = m.group(1), m.group(2).strip(" ,")
+            if _ZIP_AFTER.match(s.text, m.end(2)):
+                continue  # "Lexington Park, MD 20653" is an address
             first = name.split()[0].rstrip(".")
             if first in _NOT_A_NAME or ATTRIBUTION.search(s.lower):
                 continue
@@ -158,7 +187,15 @@ def _rating(page: PageText, out: TextFacts) -> None:
         if m is None:
             continue
         g = m.groups()
-        value, count = (g[0], g[1]) if g[0] else (g[3], g[2]) if g[2] else (g[4], g[5])
+        value, count = (
+            (g[0], g[1])
+            if g[0]
+            else (g[3], g[2])
+            if g[2]
+            else (g[4], g[5])
+            if g[4]
+            else (g[6], g[7])
+        )
         try:
             rating, n = float(value), int(count.replace(",", ""))
         except (TypeError, ValueError, AttributeError):

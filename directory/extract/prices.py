@@ -14,6 +14,7 @@ amounts, so "$250 consultation, $450 per infusion" splits cleanly), in this orde
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from directory.extract.patterns import FIRST_PERSON, Hit, rx
@@ -34,28 +35,38 @@ _IGNORED = rx(
     r"\bbank\b|\bprocessing fee|\bdeductible|\breimburs\w*|\bgift card|\bparking\b|"
     r"\bactual ketamine\b|\bmedication itself\b|\bper vial\b"
 )
-_MARKET = rx(
-    r"\btypical(?:ly)?\b|\baverage\b|\branges? (?:from|between)\b|\bcan range\b|"
-    r"\bvar(?:y|ies|ying)\b|\banywhere from\b|\bnational(?:ly)?\b|"
+_NUM_WORD = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+# other providers' or the country's prices
+_MARKET_STRONG = rx(
+    r"\btypical(?:ly)?\b|\baverage\b|\bnational(?:ly)?\b|\bnationwide\b|\bindustry\b|"
     r"\bacross the (?:us|u\.s\.|country|united states)\b|\bin the (?:us|u\.s\.|united states)\b|"
-    r"\b(?:most|many|some|other) (?:clinics|providers)\b|"
-    r"\bclinics (?:charge|may charge|typically|often|usually)\b|\bsome charge\b|\bindustry\b|"
-    r"\bmarket\b|\b(?:can|may|could|might|generally|usually|often|tend to) cost\b|"
-    r"\bexpect to pay\b|\bas much as\b|\(us\)|\bcanada\b|\bnationwide\b|\bestimated?\b"
+    r"\b(?:most|many|some|other) (?:clinics|providers)\b|\bclinics (?:charge|may charge|typically|"
+    r"often|usually)\b|\bsome charge\b|\bmarket\b|\b(?:can|may|could|might|generally|usually|"
+    r"often|tend to) cost\b|\bexpect to pay\b|\(us\)|\bcanada\b|\bestimated?\b|\belsewhere\b|"
+    r"\bcan range\b|\bvar(?:y|ies|ying)\b|\banywhere from\b|\bas much as\b|"
+    r"\b(?:depending on|by|between|from) (?:the )?(?:clinics?|providers?|locations?|region|state)\b"
 )
-_CLINIC_VOICE = rx(r"\bhere\b|\bat our\b|\bour (?:clinic|office|practice|center|centre|price|fee|rate)")
+_CLINIC_VOICE = rx(
+    r"\bhere\b|\bat our\b|\bour (?:clinic|office|practice|center|centre|price|fee|rate)"
+)
 _OTHER_FEE = rx(
+    r"\b(?:integration|preparation|prep|therapy|psychotherapy|counsel\w*|coaching|follow[- ]?ups?|"
+    r"consultation|consult|intake|evaluation|assessment|talk therapy|group therapy|medication "
+    r"management|psychiatric|psychiatry) (?:sessions?|visits?|appointments?|calls?|fees?)\b|"
     r"\bconsult\w*|\bintake\b|\bevaluation\b|\bassessment\b|\bfollow[- ]?ups?\b|\bintegration\b|"
-    r"\bpreparation\b|\bprep\b|\btherapy sessions?\b|\bpsychotherapy\b|\bcounsel\w*|"
-    r"\bvisits?\b|\bappointments?\b|\bmedication management\b|\bpackages?\b|\bbundles?\b|"
-    r"\bseries\b|\bcourse\b|\bprogram\b|\bmembership\b|\bsubscription\b|\bper month\b|"
-    r"/\s?mo(?:nth)?\b|\bmonthly\b|\bannual\b|\byearly\b|\blabs?\b|\blab work\b|\bblood work\b|"
-    r"\badmin\w*|\bletters?\b|\bforms?\b|\btelephone\b|\btotal\b|\bsave\b|\boff\b|"
-    r"\bdiscount\w*|\bscreening\b|\bpsychiatri\w+|\bpsychologist\b|\bmd will\b|"
-    r"\bfor (?:a |the )?(?:series of |course of |package of )?(?:\d+|two|three|four|five|six|"
-    r"seven|eight|nine|ten|twelve) (?:infusions|sessions|treatments)\b|"
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|ten|twelve)[- ](?:infusion|session|treatment)s?"
-    r" (?:package|series|course|bundle|protocol)"
+    r"\bpreparation\b|\bprep\b|\bpsychotherapy\b|\bcounsel\w*|"
+    r"\bvisits?\b|\bappointments?\b|\bmedication management\b|\bmembers(?:hip)?\b|"
+    r"\bsubscription\b|\b(?:per|a|each) month\b|/\s?mo(?:nth)?\b|\bmonthly\b|\bannual\b|\byearly\b|\blabs?\b|\blab work\b|"
+    r"\bblood work\b|\badmin\w*|\bletters?\b|\bforms?\b|\btelephone\b|\btotal\b|\bsave\b|"
+    r"\boff\b|\bdiscount\w*|\bscreening\b|\bpsychiatri\w+|\bpsychologist\b|\bmd will\b"
+)
+# a number of sessions sold together; "6 infusions at $450 each" is still per session
+_PACKAGE = rx(
+    rf"\b(?:series|package|bundle|course|block|set|round) of {_NUM_WORD} (?:infusions|sessions|"
+    rf"treatments|injections)\b|\b{_NUM_WORD}[- ](?:infusion|session|treatment|injection)s?"
+    r"(?: (?:package|series|course|bundle|protocol|program))?\b|"
+    r"\bfor (?:a |the )?(?:full |whole |complete |entire )?(?:series|package|course|bundle|"
+    r"protocol|program)\b|\bpackages?\b|\bbundles?\b|\bseries\b|\bcourse\b|\bprogram\b"
 )
 _SESSION = rx(
     r"\binfusions?\b|\bsessions?\b|\btreatments?\b|\binjections?\b|\bspravato\b|\besketamine\b|"
@@ -63,7 +74,13 @@ _SESSION = rx(
     r"\bas low as\b|\bintro(?:ductory)?\b|\bsliding[- ]scale\b|\bcash price\b|\bself-pay\b|"
     r"\bper (?:infusion|session|treatment|injection|dose)\b|/\s?(?:infusion|session|treatment)"
 )
-_SESSION_HEADING = rx(r"\b(?:infusions?|sessions?|treatments?|ketamine|pric\w+|fees?|costs?|rates?)\b")
+_PER_UNIT_AFTER = rx(
+    r"^\s*\)?\s*(?:each|apiece|/\s?(?:infusion|session|treatment|injection|dose)|"
+    r"per (?:infusion|session|treatment|injection|dose))\b"
+)
+_SESSION_HEADING = rx(
+    r"\b(?:infusions?|sessions?|treatments?|ketamine|pric\w+|fees?|costs?|rates?)\b"
+)
 
 
 @dataclass
@@ -86,7 +103,9 @@ def find_prices(page: PageText) -> PriceFindings:
     money_sentences = [s for s in page.sentences if "$" in s.text]
     if not money_sentences:
         return out
-    market_page = any(_MARKET.search(s.lower) for s in money_sentences)
+    market_page = any(
+        _MARKET_STRONG.search(s.lower) and not FIRST_PERSON.search(s.lower) for s in money_sentences
+    )
     for s in money_sentences:
         _classify_sentence(s, market_page, out)
     return out
@@ -98,8 +117,7 @@ def _classify_sentence(s: Sentence, market_page: bool, out: PriceFindings) -> No
         return
     lower = s.lower
     clinic_voice = bool(FIRST_PERSON.search(lower) or _CLINIC_VOICE.search(lower))
-    is_market = bool(_MARKET.search(lower)) or (market_page and not clinic_voice)
-    if is_market:
+    if not clinic_voice and (market_page or _MARKET_STRONG.search(lower)):
         out.market_sentences.add(s.index)
         return
     prev_kind: str | None = None
@@ -112,11 +130,17 @@ def _classify_sentence(s: Sentence, market_page: bool, out: PriceFindings) -> No
             before = _UNIT_AFTER_AMOUNT.sub("", before, count=1)
         after = lower[m.end() : min(next_start, m.end() + 30)]
         kind = _nearest_cue(before, after)
-        if kind is None and prev_kind and len(before.strip(" ,/")) <= 15:
+        if kind in (None, "package") and _PER_UNIT_AFTER.search(after):
+            kind = "session"  # "6 infusions at $450 each", "($450 each)"
+        elif kind == "package":
+            kind = "other"
+        elif kind is None and prev_kind and len(before.strip(" ,/")) <= 15:
             kind = prev_kind  # "$365 $335 cash": the second figure shares the first's label
-        if kind is None and _heading_says_session(s):
+        elif kind is None and _heading_says_session(s):
             kind = "session"
-        if kind == "session":
+        if kind == "market":
+            out.market_sentences.add(s.index)
+        elif kind == "session":
             values = [_value(m.group(1), m.group(2))]
             if m.group(3):
                 values.append(_value(m.group(3), m.group(4)))
@@ -127,43 +151,88 @@ def _classify_sentence(s: Sentence, market_page: bool, out: PriceFindings) -> No
                     out.session_hit = Hit(s, m.start(), m.end())
             else:
                 kind = None
-        elif kind == "other" and out.other_fee_hit is None:
-            if _value(m.group(1), m.group(2)) > 0:
-                out.other_fee_hit = Hit(s, m.start(), m.end())
+        elif kind == "other" and out.other_fee_hit is None and _value(m.group(1), m.group(2)) > 0:
+            out.other_fee_hit = Hit(s, m.start(), m.end())
         prev_kind, prev_end = kind, m.end()
 
 
-_UNIT_AFTER_AMOUNT = rx(r"^\s*(?:per|/|a|an|each)\s*[\w-]+")
-# closer cues win; on a tie the more cautious reading wins (ignored, then other fee)
+_UNIT_PHRASE = rx(
+    r"\(?\s*\bper\s+(?:session|infusion|treatment|injection|visit|dose)\s*\)?|"
+    r"/\s?(?:session|infusion|treatment|injection|visit|dose)\b"
+)
+_UNIT_AFTER_AMOUNT = rx(r"^\s*\)?\s*(?:per|/|a|an|each)\s*[\w-]+")
+# The cue closest to an amount decides; on a tie the more cautious reading wins, in this order.
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ignored", _IGNORED),
+    ("market", _MARKET_STRONG),
     ("other", _OTHER_FEE),
+    ("package", _PACKAGE),
     ("session", _SESSION),
 )
 
 
 def _nearest_cue(before: str, after: str) -> str | None:
-    """The class of the cue word closest to an amount, looking both ways."""
+    """What the amount is, from the words around it.
+
+    The words before an amount name what it pays for ("Integration therapy: $225 per
+    session" is integration, whatever the unit after it); the words after it decide only when
+    nothing before does ("$390 consultation fee") or when they sit right against it and say
+    it is another fee ("each infusion ... $100 deposit").
+    """
+    # "Integration therapy (per session) $200": the unit does not say what is paid for
+    unitless = _UNIT_PHRASE.sub(lambda m: " " * len(m.group()), before)
+    ahead = _closest(unitless, from_end=True)
+    if ahead is None and unitless != before:
+        ahead = (0, "session")
+    behind = _closest(after, from_end=False)
+    if ahead is None:
+        return behind[1] if behind else None
+    if ahead[1] == "session" and behind is not None and behind[0] <= 2 and behind[1] != "session":
+        return behind[1]
+    return ahead[1]
+
+
+def _closest(window: str, *, from_end: bool) -> tuple[int, str] | None:
+    """(distance, class) of the cue nearest to the amount in `window`; ties go to the more
+    cautious class (the order of _CUES)."""
     best: tuple[int, int, str] | None = None
     for rank, (kind, cue) in enumerate(_CUES):
-        dist = None
-        for m in cue.finditer(before):
-            d = len(before) - m.end()
-            dist = d if dist is None else min(dist, d)
-        m2 = cue.search(after)
-        if m2 is not None:
-            dist = m2.start() if dist is None else min(dist, m2.start())
+        if from_end:
+            dists = [len(window) - m.end() for m in cue.finditer(window)]
+            dist = min(dists) if dists else None
+        else:
+            m = cue.search(window)
+            dist = m.start() if m else None
         if dist is not None and (best is None or (dist, rank) < best[:2]):
             best = (dist, rank, kind)
-    return best[2] if best else None
+    return (best[0], best[2]) if best else None
+
+
+def offer_session_prices(offers: Iterable[tuple[str, float]]) -> list[float]:
+    """Per-session prices from structured-data offers (name, price): weak evidence, used only
+    when the text states none."""
+    out: list[float] = []
+    for name, price in offers:
+        label = name.lower()
+        is_session = _SESSION.search(label) and not (
+            _OTHER_FEE.search(label) or _PACKAGE.search(label)
+        )
+        if is_session and MIN_SESSION_USD <= price <= MAX_SESSION_USD:
+            out.append(price)
+    return out
 
 
 def _heading_says_session(s: Sentence) -> bool:
     """A bare amount in a list or table under 'Infusion pricing' is a session price."""
     for ctx in (s.block.heading, s.block.lead_in, s.block.question):
-        if ctx and _SESSION_HEADING.search(ctx.lower()) and not _OTHER_FEE.search(ctx.lower()):
+        low = ctx.lower() if ctx else ""
+        if (
+            low
+            and _SESSION_HEADING.search(low)
+            and not (_OTHER_FEE.search(low) or _PACKAGE.search(low))
+        ):
             return True
     return False
 
 
-__all__ = ["PriceFindings", "find_prices"]
+__all__ = ["PriceFindings", "find_prices", "offer_session_prices"]

@@ -4,40 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from directory.rubric import CRITERIA, RED_FLAG_PENALTY, SIGNALS_BY_ID, TESTIMONIALS_ONLY_POINTS
+from directory.rubric import CRITERIA
+from directory.scoring import score
 from directory.types import PageExtraction
-
-# Reviews: a Bayesian average pulls a rating with few reviews toward the population mean.
-RATING_PRIOR_MEAN = 4.3
-RATING_PRIOR_WEIGHT = 10  # reviews' worth of prior
-
-
-def reviews_score(rating: float | None, review_count: int | None, testimonials: bool) -> int:
-    """0-100 from a rating and its review count; on-site testimonials alone count 20."""
-    if rating is not None and review_count:
-        n = max(0, review_count)
-        shrunk = (RATING_PRIOR_WEIGHT * RATING_PRIOR_MEAN + n * rating) / (RATING_PRIOR_WEIGHT + n)
-        return round(min(100.0, max(0.0, (shrunk - 1.0) / 4.0 * 100.0)))
-    return TESTIMONIALS_ONLY_POINTS if testimonials else 0
 
 
 def criterion_scores(pe: PageExtraction) -> dict[str, int]:
-    """Per criterion: the points of the signals found (capped at 100); reviews from the
-    rating; safety minus the red-flag penalty (floored at 0)."""
-    found = {e.signal for e in pe.evidence}
-    scores: dict[str, int] = {}
-    for criterion in CRITERIA:
-        points = sum(
-            SIGNALS_BY_ID[s].points
-            for s in found
-            if s in SIGNALS_BY_ID and SIGNALS_BY_ID[s].criterion == criterion
-        )
-        scores[criterion] = min(100, points)
-    scores["reviews"] = reviews_score(
-        pe.facts.rating, pe.facts.review_count, "testimonials" in found
+    """Per criterion 0-100, by the rubric's formulas in `directory.scoring` (signal points
+    capped at 100; reviews from the Bayesian-averaged rating or 20 for testimonials alone;
+    safety minus 25 per red flag)."""
+    card = score(
+        pe.evidence, pe.red_flags, rating=pe.facts.rating, review_count=pe.facts.review_count
     )
-    scores["safety"] = max(0, scores["safety"] - RED_FLAG_PENALTY * len(pe.red_flags))
-    return scores
+    return {c: round(card.criteria.get(c, 0.0)) for c in CRITERIA}
 
 
 _FIRST_FACTS = ("routes", "price_min_usd", "price_max_usd", "insurance", "financing", "ptsd")

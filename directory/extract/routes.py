@@ -6,6 +6,12 @@ Conventions (realpages/README.md): Spravato/esketamine is `esketamine` (and an "
 that turns out to be Spravato folds into it); a lozenge or troche is `sublingual` unless the
 page calls it oral; "infusion" on a provider's own page is `iv`; an unqualified "injection"
 is not `im`.
+
+`multiple_routes` (personalization) needs more than two routes on a page: it needs the page
+to offer a *choice* between them ("depending on your needs", "patients can choose"). The
+labelled real pages never count a plain list of services as personalization (nine of nine
+multi-route pages there are labelled without it), and counting it would drop
+personalization F1 there from 1.00 to 0.75.
 """
 
 from __future__ import annotations
@@ -13,28 +19,42 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from directory.extract.patterns import FIRST_PERSON, Hit, context_lower, rx, words
+from directory.extract.patterns import FIRST_PERSON, Hit, context_lower, negated, rx, words
 from directory.extract.text import PageText, Sentence
 
 ROUTE_ORDER = ("iv", "im", "intranasal", "oral", "sublingual", "esketamine")
 
 # (route, pattern on the sentence's original text); IV and IM are matched in capitals only
 _MENTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("iv", re.compile(
-        r"(?<!Schedule )(?<!Stage )(?<!Type )(?<!Phase )(?<!Class )(?<!Part )(?<!Level )\bIV\b"
-        r"|(?i:\bintravenous(?:ly)?\b|\binfusions?\b)")),
-    ("im", re.compile(r"\bIM\b|(?i:\bintra-?muscular(?:ly)?\b)")),
-    ("intranasal", re.compile(
-        r"(?i:\bintra-?nasal(?:ly)?\b|\bnasally\b|\bnasal\b(?! passages?| congestion| cavity))")),
-    ("oral", re.compile(
-        r"(?i:\borally\b|\bby mouth\b|\boral(?=[ /-](?:ketamine|troches?|lozenges?|tablets?|"
-        r"capsules?|solution|dos(?:e|es|ing)|form|route|administration|therapy|treatment|program|"
-        r"option|sublingual|/sublingual))|\bsublingual/oral\b)")),
-    ("sublingual", re.compile(r"(?i:\bsub-?lingual(?:ly)?\b)")),
-    ("lozenge", re.compile(
-        r"(?i:\blozenges?\b|\btroches?\b|\brapid[- ]dissolv\w+ (?:tablets?|tabs?)\b|\bbuccal\b|"
-        r"\bdissolv\w+ (?:under|in) (?:the|your) (?:tongue|mouth)\b)")),
-    ("esketamine", re.compile(r"(?i:\bspravato\b|\besketamine\b)")),
+    (
+        "iv",
+        rx(
+            r"\b(?:(?<!Schedule )(?<!Stage )(?<!Type )(?<!Phase )(?<!Class )(?<!Part )(?<!Level )IV"
+            r"|(?i:intravenous(?:ly)?|infusions?))\b"
+        ),
+    ),
+    ("im", rx(r"\b(?:IM|(?i:intra-?muscular(?:ly)?))\b")),
+    (
+        "intranasal",
+        rx(r"\b(?i:intra-?nasal(?:ly)?\b|nasally\b|nasal\b(?! passages?| congestion| cavity))"),
+    ),
+    (
+        "oral",
+        rx(
+            r"\b(?i:orally\b|by mouth\b|sublingual/oral\b|oral(?=[ /-](?:ketamine|troches?|lozenges?|"
+            r"tablets?|capsules?|solution|dos(?:e|es|ing)|form|route|administration|therapy|treatment|"
+            r"program|option|sublingual|/sublingual)))"
+        ),
+    ),
+    ("sublingual", rx(r"\b(?i:sub-?lingual(?:ly)?)\b")),
+    (
+        "lozenge",
+        rx(
+            r"\b(?i:lozenges?|troches?|rapid[- ]dissolv\w+ (?:tablets?|tabs?)|buccal|"
+            r"dissolv\w+ (?:under|in) (?:the|your) (?:tongue|mouth))\b"
+        ),
+    ),
+    ("esketamine", rx(r"\b(?i:spravato|esketamine)\b")),
 )
 _ROUTE_TRIGGERS: dict[str, frozenset[str]] = {
     "iv": words("iv intravenous intravenously infusion infusions"),
@@ -69,7 +89,8 @@ _GENERAL = rx(
     r"|\bforms? of (?:administration|ketamine|delivery)\b|\bsuch as\b|\bincluding\b"
     r"|\b(?:is|are) (?:typically|usually|commonly|often|traditionally|most commonly) "
     r"(?:given|administered|delivered|used)\b"
-    r"|\beither\b|\bwhether\b|\bfda[- ‑]approved\b|\bapproved (?:by|for|in|intranasal)\b"
+    r"|\beither\b|\bwhether\b|\b(?:is|are|was|were|been|not|only|being) (?:\w+ )?fda[- ‑]approved\b"
+    r"|\bapproved (?:by|for|in|intranasal)\b|\bfda (?:has |had )?approved\b"
     r"|\b(?:fda|gained|received|government) approval\b|\bresearch\w*\b|\bstud(?:y|ies)\b"
     r"|\btrials?\b|\bone option\b|\balso possible\b|\bhistorically\b"
     r"|\brelated (?:drug|medication|compound)\b|\bderivative\b|\benantiomer\b|\bchemically\b"
@@ -77,11 +98,34 @@ _GENERAL = rx(
     r"|\balso known as\b|\bdeveloped by\b|\bavailable at certain\b"
     r"|\b(?:other|some|most|many) clinics\b|\bclinics (?:across|nationwide|around)\b"
     r"|\bsome charge\b|\bvar(?:y|ies) (?:widely|dramatically|by)\b|\(us\)|\bcanada\b"
+    r"|\b(?:is|are) (?:also )?available (?:as|in)\b"
 )
 # in "X, as opposed to Y" / "unlike Y, X": Y (up to the next comma) is not offered
 _CONTRAST = rx(
     r"\b(?:as opposed to|unlike|compared (?:to|with)|rather than|instead of|versus|vs\.?|"
     r"while|whereas|other than|in contrast to)\b[^,;.]*"
+)
+_NOT_OFFERED_AFTER = rx(
+    r"[^,;.]{0,30}?\b(?:is|are)(?: currently)? (?:not|no longer) (?:offered|available|provided|"
+    r"used|administered)\b|[^,;.]{0,30}?\b(?:isn['’]t|aren['’]t) (?:offered|available|provided)\b"
+)
+# "Spravato is a nasal spray; we do not currently offer it" - the routes before are not offered
+_NEGATED_OFFER = rx(
+    r"\b(?:we|our (?:clinic|practice|office|team))\b[^.;]{0,20}?\b(?:do not|don['’]t|does not|"
+    r"doesn['’]t|no longer|cannot|can['’]t|won['’]t)\b[^.;]{0,15}?\b(?:offer|provide|use|administer|"
+    r"prescribe|carry)\w*\b"
+    r"|\b(?:is not|are not|isn['’]t|aren['’]t|not) (?:currently )?(?:available|offered|provided|"
+    r"administered) (?:at|in|here|by|through)\b"
+)
+# a choice among routes is itself an offer ("Patients can choose between IV, IM and ...")
+_CHOICE_OFFER = rx(
+    r"\b(?:patients|you) can choose\b|\bchoose between\b|\bchoice of\b|\bavailable routes\b|"
+    r"\broutes available\b|\bwe can administer\b"
+)
+# racemic nasal ketamine named as such (not Spravato's "nasal spray")
+_NASAL_KETAMINE = rx(
+    r"\b(?:intra-?nasal|nasal) (?:racemic )?ketamine\b|\bketamine nasal spray\b|"
+    r"\bcompounded (?:ketamine )?nasal\b|\bracemic\b"
 )
 _STRONG_OFFER = rx(
     r"\b(?:offers?|offering|provides?|providing|specializ\w+ in|administers?|utilizes?|"
@@ -94,7 +138,7 @@ _AT_CLINIC = re.compile(
 _CHOICE = rx(
     r"\b(?:choose|choice|choices|options?|prefer\w*|depending on (?:your|the patient|each|"
     r"individual)|best suited|right for you|which (?:route|method|form|option)|alternatively|"
-    r"tailor\w*|individuali[sz]\w*|personali[sz]\w*|customi[sz]\w*)\b"
+    r"tailor\w*|individuali[sz]\w*|personali[sz]\w*|customi[sz]\w*|more than one (?:way|route))\b"
 )
 
 
@@ -122,17 +166,31 @@ def find_routes(page: PageText, market: set[int] | None = None) -> RouteFindings
     # a lozenge is sublingual unless the page itself calls it oral ketamine
     if found.pop("lozenge", False) and "oral" not in found:
         found["sublingual"] = True
-    # "intranasal" on a page that offers Spravato is Spravato
-    if "esketamine" in found:
+    # "intranasal" on a page that offers Spravato is Spravato, unless one sentence names both
+    # as different things ("IV infusions, intranasal ketamine spray and Spravato")
+    distinct = any(
+        {"intranasal", "esketamine"} <= seen and _NASAL_KETAMINE.search(s.lower)
+        for s, seen in per_sentence
+    )
+    if "esketamine" in found and not distinct:
         found.pop("intranasal", None)
     routes = sorted(found, key=ROUTE_ORDER.index)
     return RouteFindings(routes, _multiple(per_sentence, set(routes)))
 
 
 def _collect(text: str, s: Sentence | None, found: dict[str, bool]) -> set[str]:
+    """The routes one sentence (or the title) offers; they are also added to `found`.
+
+    A sentence with education cues counts only where it also speaks for the clinic
+    (first person, "At <Clinic>", a list introduced by "we use the following:"); a route
+    inside a contrast ("unlike IV infusions") or a refusal ("we do not offer it") never
+    counts; three or more routes listed without an offer are an education list.
+    """
     lower = text.lower()
     context = context_lower(s) if s is not None else lower
-    strong = bool(FIRST_PERSON.search(context) or _AT_CLINIC.search(text))
+    strong = bool(
+        FIRST_PERSON.search(context) or _AT_CLINIC.search(text) or _CHOICE_OFFER.search(lower)
+    )
     maybe_general = s is None or not s.words.isdisjoint(_GENERAL_WORDS)
     general = maybe_general and bool(_GENERAL.search(lower))
     lead = s.block.lead_in if s is not None else None
@@ -141,13 +199,20 @@ def _collect(text: str, s: Sentence | None, found: dict[str, bool]) -> set[str]:
     if general and not strong:
         return set()
     blocked = [(m.start(), m.end()) for m in _CONTRAST.finditer(lower)]
+    refusal = _NEGATED_OFFER.search(lower)
+    if refusal is not None:
+        blocked.append((0, refusal.end()))  # everything named before "we do not offer (it)"
     seen: set[str] = set()
     for route, pat in _MENTIONS:
         if s is not None and s.words.isdisjoint(_ROUTE_TRIGGERS[route]):
             continue
         for m in pat.finditer(text):
-            if any(a <= m.start() < b for a, b in blocked):
-                continue
+            if (
+                any(a <= m.start() < b for a, b in blocked)
+                or negated(lower, m.start(), reach=40)
+                or _NOT_OFFERED_AFTER.match(lower, m.end())
+            ):
+                continue  # "unlike IV infusions", "we do not offer Spravato", "... is not offered"
             if route == "iv" and _NOT_KETAMINE_INFUSION.search(lower, 0, m.start()):
                 continue
             if route == "oral" and _NOT_KETAMINE_ORAL.search(lower, m.end()):
@@ -155,8 +220,11 @@ def _collect(text: str, s: Sentence | None, found: dict[str, bool]) -> set[str]:
             if general and not _offered_here(text, m.start()):
                 continue
             seen.add(route)
-            found[route] = True
             break
+    if len(seen) >= 3 and not strong:
+        return set()  # "ketamine comes as an IV infusion, a shot, a spray or a lozenge"
+    for route in seen:
+        found[route] = True
     return seen
 
 
@@ -169,6 +237,7 @@ def _offered_here(text: str, pos: int) -> bool:
         or _STRONG_OFFER.search(before)
         or FIRST_PERSON.search(after)
         or _AT_CLINIC.search(text, pos, pos + 80)
+        or _CHOICE_OFFER.search(before)
     )
 
 

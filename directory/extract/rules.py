@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from directory.extract.patterns import Hit, negated
+from directory.extract.patterns import Hit, generic_provider, negated
 from directory.extract.text import PageText, Sentence
 
 Matcher = Callable[[Sentence], tuple[int, int] | None]
@@ -45,16 +45,27 @@ def pattern(
     veto: re.Pattern[str] | None = None,
     negatable: bool = True,
     check: Callable[[Sentence, re.Match[str]], bool] | None = None,
+    generic_ok: bool = False,
+    needs: tuple[str, ...] = (),
 ) -> Matcher:
     """A matcher: `find` in the sentence (on its original text when `case`), unless negated
-    in its clause, unless `veto` matches, only if `require` matches, and `check` agrees."""
+    in its clause, unless `veto` matches, only if `require` matches, and `check` agrees.
+    Advice about clinics in general ("most clinics monitor...") is skipped unless
+    `generic_ok`. `needs`: characters one of which must be in the sentence (a cheap test)."""
 
     def match(s: Sentence) -> tuple[int, int] | None:
+        if needs and not any(c in s.text for c in needs):
+            return None
+        text = s.text if case else s.lower
+        if find.search(text) is None:  # the cheap, usual answer first
+            return None
         if veto is not None and veto.search(s.lower):
+            return None
+        if not generic_ok and generic_provider(s):
             return None
         if require is not None and not require.search(s.lower):
             return None
-        for m in find.finditer(s.text if case else s.lower):
+        for m in find.finditer(text):
             if negatable and negated(s.lower, m.start(), m.end()):
                 continue
             if check is not None and not check(s, m):

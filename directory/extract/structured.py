@@ -17,12 +17,14 @@ import lxml.html
 from extruct.jsonld import JsonLdExtractor
 from extruct.w3cmicrodata import MicrodataExtractor
 
+from directory.extract.text import names
+
 _MAX_DEPTH = 8
 _MAX_ITEMS = 500
-_ORG_TYPES = frozenset(
-    "localbusiness medicalclinic medicalbusiness medicalorganization physician organization "
-    "healthandbeautybusiness psychiatric hospital dentist healthclub medicalspecialty "
-    "medicaltherapy professionalservice store corporation ngo".split()
+_ORG_TYPES = names(
+    "localbusiness medicalclinic medicalbusiness medicalorganization physician "
+    "organization healthandbeautybusiness psychiatric hospital dentist healthclub "
+    "medicalspecialty medicaltherapy professionalservice store corporation ngo"
 )
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -77,7 +79,7 @@ def _jsonld_items(doc: lxml.html.HtmlElement, url: str) -> list[dict[str, Any]]:
             continue
         try:  # one broken script must not hide the others
             data = extractor.extract_items(script, base_url=url)
-        except Exception:  # noqa: BLE001 - extruct raises many kinds on bad JSON
+        except Exception:  # extruct raises many kinds of errors on bad JSON
             continue
         found.extend(d for d in _walk(data) if isinstance(d, dict))
     return found
@@ -86,7 +88,7 @@ def _jsonld_items(doc: lxml.html.HtmlElement, url: str) -> list[dict[str, Any]]:
 def _microdata_items(doc: lxml.html.HtmlElement, url: str) -> list[dict[str, Any]]:
     try:
         data = MicrodataExtractor().extract_items(doc, url)
-    except Exception:  # noqa: BLE001
+    except Exception:  # a malformed itemscope tree must not stop the page
         return []
     return [d for d in (_from_microdata(it) for it in data) if d]
 
@@ -180,8 +182,17 @@ def _absorb(out: StructuredData, source: str, item: dict[str, Any], depth: int =
         out.rating = _rating(item, source)
     _offers(out, item)
     # nested organizations: "provider", "parentOrganization", "department", "location" ...
-    for key in ("provider", "parentOrganization", "department", "location", "publisher", "author",
-                "mainEntity", "itemReviewed", "about"):
+    for key in (
+        "provider",
+        "parentOrganization",
+        "department",
+        "location",
+        "publisher",
+        "author",
+        "mainEntity",
+        "itemReviewed",
+        "about",
+    ):
         for child in _as_list(item.get(key)):
             if isinstance(child, dict):
                 _absorb(out, source, child, depth + 1)
@@ -231,6 +242,7 @@ def _offers(out: StructuredData, item: dict[str, Any]) -> None:
             price = _number(spec.get("price"))
         currency = (_text(offer.get("priceCurrency")) or "USD").upper()
         if price is not None and currency == "USD":
-            label = " ".join(filter(None, (name, _text(offer.get("name")),
-                                           _text(offer.get("description")))))
+            label = " ".join(
+                filter(None, (name, _text(offer.get("name")), _text(offer.get("description"))))
+            )
             out.offers.append(Offer(label[:200], price))

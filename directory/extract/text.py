@@ -20,20 +20,26 @@ import lxml.etree
 import lxml.html
 from w3lib.encoding import html_to_unicode
 
+
+def names(text: str) -> frozenset[str]:
+    """A set of names written space-separated (easier to read than a long list literal)."""
+    return frozenset(text.split())
+
+
 MAX_BODY_BYTES = 2_000_000  # clinic pages are a few KB; a 20 MB page is cut, not refused
 MAX_TEXT_CHARS = 400_000
 MAX_QUOTE = 200
 
-_SKIP_TAGS = frozenset(
+_SKIP_TAGS = names(
     "script style noscript template svg math head iframe object embed canvas select "
-    "textarea button map audio video".split()
+    "textarea button map audio video"
 )
-_BLOCK_TAGS = frozenset(
+_BLOCK_TAGS = names(
     "address article aside blockquote body caption center dd details dialog div dl dt "
-    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend "
-    "li main nav ol p pre section summary table tbody thead tfoot tr ul menu".split()
+    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html "
+    "legend li main nav ol p pre section summary table tbody thead tfoot tr ul menu"
 )
-_HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_HEADING_TAGS = names("h1 h2 h3 h4 h5 h6")
 _CELL_TAGS = frozenset(("td", "th"))
 
 _WS = re.compile(r"\s+")
@@ -51,13 +57,13 @@ _NUMBERED = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s")
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital,
 # digit or opening quote. Abbreviations below do not end sentences.
 _SENTENCE_END = re.compile(r"[.!?]+[”\"’'\)\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9•])")
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS = names(
     "dr mr mrs ms st vs etc e.g i.e inc no jr sr prof approx dept mt ft u.s a.m p.m m.d "
-    "d.o ph.d ste co ltd corp fig al est appt".split()
+    "d.o ph.d ste co ltd corp fig al est appt"
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built by the thousand, and frozen init is slow
 class Block:
     """One visible block of text (paragraph, list item, heading, table row...)."""
 
@@ -70,7 +76,7 @@ class Block:
     prev: str | None = None  # the text of the block right above
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Sentence:
     """One sentence of a block; `text` is exact page text, `lower` its lower-case twin."""
 
@@ -90,13 +96,18 @@ class PageText:
     sentences: list[Sentence]
     words: dict[str, list[int]] = field(default_factory=dict)
 
-    @property
-    def lower(self) -> str:
-        return "\n".join(s.lower for s in self.sentences)
-
     def has_any(self, triggers: frozenset[str]) -> bool:
         """True when any trigger word occurs on the page."""
         return not self.words.keys().isdisjoint(triggers)
+
+    def question_for(self, s: Sentence) -> str | None:
+        """The FAQ question a sentence answers: the question just before it (in its own
+        paragraph, "Need a superbill? We can prepare one.") or the block's question."""
+        if s.index > 0:
+            prev = self.sentences[s.index - 1]
+            if prev.is_question and (prev.block is s.block or s.block.question == prev.block.text):
+                return prev.text
+        return s.block.question
 
     def candidates(self, triggers: frozenset[str]) -> list[Sentence]:
         """The sentences containing any trigger word, in page order."""
@@ -168,9 +179,12 @@ def page_text(doc: lxml.html.HtmlElement, vocabulary: AbstractSet[str] | None = 
                 lower = lower.translate(_FOLD)
             idx = len(sentences)
             found = set(_WORD.findall(lower))
+            found.update([w[:-1] for w in found if len(w) > 3 and w[-1] == "s" and w[-2] != "s"])
             if vocabulary is not None:
                 found.intersection_update(vocabulary)
-            sentences.append(Sentence(text, lower, block, idx, text.endswith("?"), frozenset(found)))
+            sentences.append(
+                Sentence(text, lower, block, idx, text.endswith("?"), frozenset(found))
+            )
             for w in found:
                 words.setdefault(w, []).append(idx)
     return PageText(title=title, sentences=sentences, words=words)
@@ -189,9 +203,8 @@ _INVISIBLE_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 def _hidden(el: lxml.html.HtmlElement) -> bool:
     """Hidden by attribute or inline style (content a reader never sees)."""
     style = el.get("style")
-    if style is not None and ("none" in style or "hidden" in style):
-        if _INVISIBLE_STYLE.search(style):
-            return True
+    if style and ("none" in style or "hidden" in style) and _INVISIBLE_STYLE.search(style):
+        return True
     return el.get("hidden") is not None or el.get("aria-hidden") == "true"
 
 
@@ -268,7 +281,21 @@ def _kind(tag: str, stack: list[str]) -> str:
     return "p"
 
 
+def _looks_like_heading(kind: str, text: str) -> bool:
+    """A real heading, or a short title-like line set as a paragraph ("Our Fees")."""
+    if kind == "h":
+        return True
+    return (
+        kind == "p"
+        and len(text) <= 70
+        and text[:1].isupper()
+        and not text.endswith((".", ",", ";", ":", "!"))
+        and len(text.split()) <= 9
+    )
+
+
 def _with_context(raw: list[tuple[str, str]]) -> list[Block]:
+    """Give each block the heading above it, its list's lead-in line and its FAQ question."""
     blocks: list[Block] = []
     heading: str | None = None
     lead_in: str | None = None
@@ -280,10 +307,8 @@ def _with_context(raw: list[tuple[str, str]]) -> list[Block]:
         question = prev if prev is not None and prev.endswith("?") else None
         if question is None and heading is not None and heading.endswith("?"):
             question = heading
-        blocks.append(
-            Block(text, kind, i, heading, lead_in if is_item else None, question, prev)
-        )
-        if kind == "h":
+        blocks.append(Block(text, kind, i, heading, lead_in if is_item else None, question, prev))
+        if _looks_like_heading(kind, text):
             heading = text
         if not is_item and text.endswith(":"):
             lead_in = text

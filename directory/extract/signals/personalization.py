@@ -1,0 +1,146 @@
+"""Personalization: individualized plans or dosing, titration to weight, response or
+tolerance, a number or frequency of sessions decided per patient.
+
+Not: "care tailored to your wellness journey", "boosters as needed", office hours.
+"""
+
+from __future__ import annotations
+
+import re
+
+from directory.extract.patterns import rx, words
+from directory.extract.rules import Rule, any_of, pattern
+from directory.extract.text import Sentence
+
+# what a clinic individualizes: plans, protocols, courses, schedules (doses belong to titration)
+_PLAN_NOUNS = (
+    r"treatment plans?|plans? of care|care plans?|plans?|protocols?|prescriptions?|infusions?|"
+    r"maintenance(?: infusions| treatments?| schedule)?|regimens?|approach to (?:dosing|treatment)|"
+    r"treatment (?:protocols?|course|schedule)|course of treatment|schedules?|programs?"
+)
+_ADAPTED = (
+    r"individuali[sz]ed|personali[sz]ed|tailored|customi[sz]ed|custom|bespoke|patient-specific"
+)
+_INDIVIDUAL_PLAN = rx(
+    # "an individualized treatment plan", "a personalized, evidence-based protocol"
+    rf"\b(?:{_ADAPTED})\b[ ,]+(?:(?!of\b|nature\b|to\b|for\b|your\b|and\b|the\b)[\w-]+[ ,]+){{0,2}}?"
+    rf"(?:{_PLAN_NOUNS})\b"
+    # "maintenance infusions that are individualized", "your treatment plan is customized"
+    rf"|\b(?:{_PLAN_NOUNS})\b (?:that |which )?(?:is |are |will be |can be |gets? )?"
+    rf"(?:specifically |fully |always |then )?(?:{_ADAPTED})\b"
+    rf"|\b(?:{_PLAN_NOUNS})\b (?:that |which )?(?:is |are |will be )?(?:designed|adjusted|created|"
+    r"built|developed) (?:individually|for each|for every|around you|to fit)\b"
+    r"|\bindividually (?:tailored|designed|created|determined|adjusted|planned)\b"
+    r"|\badapt\w* (?:your|the|each|every) (?:[\w-]+ )?(?:plan|protocol|treatment)\b"
+    r"|\bno two (?:[\w-]+ )?(?:plans|protocols|patients|treatments) are (?:alike|the same)\b"
+    rf"|\b(?:{_PLAN_NOUNS})\b that (?:fits|meets|matches|suits) your (?:unique |individual |"
+    r"specific |own )?(?:needs|goals|situation|symptoms)\b"
+)
+_UNIQUE_PLAN = rx(
+    rf"\b(?:{_PLAN_NOUNS})\b[^.]{{0,30}}?\b(?:is|are) (?:entirely |completely )?unique\b"
+)
+_COST_TALK = rx(r"\bcosts?\b|\bprices?\b|\bpricing\b|\bafford\w*|\binsurance\b|\bpay\b")
+_DOSE_NOUNS = r"dose|doses|dosage|dosages|dosing|infusion rate|rate of infusion|medication dose"
+# weight-based or titrated dosing, an individualized dose: no one's "response" needed
+_TITRATION = rx(
+    r"\bweight[- ]based\b|\bbased on (?:your )?(?:body )?weight\b|\bmg/kg\b|\bper kilogram\b|"
+    r"\btitrat\w*|\bdosed (?:by|per|according to) (?:your )?(?:body )?weight\b"
+    rf"|\b(?:customi[sz]ed|individuali[sz]ed|personali[sz]ed|tailored|custom) (?:ketamine )?"
+    rf"(?:{_DOSE_NOUNS})\b"
+    rf"|\b(?:{_DOSE_NOUNS})s? (?:is |are |will be |can be |may be |gets? )?(?:\w+ly )?(?:adjusted|titrated|"
+    r"tailored|individuali[sz]ed|personali[sz]ed|customi[sz]ed|increased|modified|determined by|"
+    r"guided by|optimi[sz]ed|calibrated|based on)\b"
+    r"|\bbaseline (?:for|of) (?:your )?(?:ketamine )?dos\w+"
+    r"|\b(?:find|finding|determine|establish|identify)\w* (?:the |your )?(?:optimal|right|ideal|"
+    r"best|most effective|appropriate|correct) (?:ketamine )?(?:dose|dosage|dosing)"
+)
+# a clinician adjusting the treatment, or dosing guided by the patient's own response
+_ADJUSTED = rx(
+    r"\b(?:adjust\w*|modif\w*|increas\w*|decreas\w*|lower\w*|rais\w*|fine-tun\w*|optimi[sz]\w*|"
+    r"chang\w*|customi[sz]e|personali[sz]e|individuali[sz]e|tailor) (?:the |your |each |their |a |"
+    rf"this |my )?(?:ketamine )?(?:{_DOSE_NOUNS}|treatment)\b"
+    r"|\b(?:based on|according to|depending on|guided by|in response to|depend\w* on|tailored to"
+    r"|adjusted to)\b[^.;]{0,60}?\b(?:response|tolerance|tolerability|reaction|progress)\b"
+    r"|\bif (?:your|the patient['’]s|their) response\b"
+)
+_RESPONSE_OWNER = rx(
+    r"\b(?:your|you|the patient['’]s|each patient['’]s|their|individual|his|her|client['’]s|"
+    r"we|our)\b"
+)
+_DOSING_CONTEXT = rx(r"\b(?:dos\w+|infusions?|sessions?|treatments?|ketamine|rate|amount)\b")
+_SCHEDULE_NOUNS = (
+    r"sessions|infusions|treatments|boosters?|booster (?:sessions|infusions|treatments)|"
+    r"maintenance(?: sessions| infusions| treatments)?|appointments|visits|doses"
+)
+_SCHEDULE_PER_PATIENT = rx(
+    r"\bcase[- ]by[- ]case\b"
+    r"|\b(?:tailor|adjust|individuali[sz]e|personali[sz]e|customi[sz]e|determine|decide)\w* (?:the )?"
+    rf"(?:number|frequency|timing|schedule|spacing) of (?:[\w-]+ )?(?:{_SCHEDULE_NOUNS})\b"
+    rf"|\b(?:number|frequency|timing|schedule|spacing|length|how many|how often)\b[^.]{{0,30}}?"
+    rf"\b(?:{_SCHEDULE_NOUNS})\b[^.]{{0,70}}?\b(?:var(?:y|ies)|depend\w*|individuali[sz]ed|tailored|"
+    rf"determined|personali[sz]ed|customi[sz]ed|adjusted|based on|differ\w*)\b"
+    r"|\b(?:some|many) (?:patients|clients|people)\b[^.]{0,140}?\b(?:while|whereas|but|and) "
+    r"(?:others|other patients|some)\b"
+    r"|\bvar(?:y|ies) (?:from )?(?:patient to patient|person to person|by (?:patient|individual|"
+    r"person)|between (?:patients|individuals)|for each (?:patient|person|individual))"
+    r"|\bboosters?\b[^.]{0,80}?\b(?:individuali[sz]ed|tailored|based on (?:your |each patient['’]s )?"
+    r"(?:individual )?(?:response|needs))"
+    # boosters when symptoms return, not on a calendar
+    r"|\b(?:boosters?|maintenance (?:treatments?|infusions?|sessions?))\b[^.]{0,60}?\b(?:when (?:your )?"
+    r"symptoms (?:return|recur|come back)|based on (?:your|how you)|according to (?:your|how you)|"
+    r"as (?:your )?symptoms|not on a (?:fixed|set) (?:calendar|schedule))"
+    r"|\bspaced (?:out )?according to (?:how you|your)\b"
+)
+_SCHEDULE_CONTEXT = rx(
+    rf"\b(?:{_SCHEDULE_NOUNS}|frequency|series|schedule|monthly|weekly|additional treatment|"
+    r"further|course)\b"
+)
+_NOT_SCHEDULE = rx(r"\byounger\b|\bolder\b|\bage\b|\byears old\b|\beligib\w+|\bcost\b|\bprice\b")
+
+# research doses and price talk are not this clinic's dosing
+_NOT_OUR_DOSING = rx(rf"{_COST_TALK.pattern}|\bstud(?:y|ies)\b|\bresearch\w*|\btrials?\b")
+
+
+def _about_dosing(s: Sentence, m: re.Match[str]) -> bool:
+    """'Based on your response' must be about doses or sessions, not about a care plan."""
+    return _DOSING_CONTEXT.search(s.lower) is not None
+
+
+PERSONALIZATION_RULES: tuple[Rule, ...] = (
+    Rule(
+        "individualized_plan",
+        words(
+            "individualized individualised personalized personalised tailored customized "
+            "customised custom bespoke specific unique individually adapt alike fits meets "
+            "matches suits designed built created developed"
+        ),
+        any_of(pattern(_INDIVIDUAL_PLAN, veto=_COST_TALK), pattern(_UNIQUE_PLAN, veto=_COST_TALK)),
+    ),
+    Rule(
+        "titrated_dosing",
+        words(
+            "weight mg kilogram titrate titration dosed customized customised individualized "
+            "individualised personalized personalised tailored custom dose doses dosage dosing "
+            "rate baseline optimal right ideal best find determine establish identify"
+        ),
+        pattern(_TITRATION, veto=_NOT_OUR_DOSING),
+    ),
+    Rule(
+        "titrated_dosing",
+        words(
+            "adjust modify modifies increase decrease lower raise fine optimize change customize "
+            "customise personalize individualize tailor response tolerance tolerability "
+            "reaction progress"
+        ),
+        pattern(_ADJUSTED, require=_RESPONSE_OWNER, veto=_NOT_OUR_DOSING, check=_about_dosing),
+    ),
+    Rule(
+        "flexible_schedule",
+        words(
+            "case number frequency timing schedule spacing spaced length many often some vary "
+            "varies booster boosters maintenance tailor adjust individualize personalize "
+            "customize determine decide"
+        ),
+        pattern(_SCHEDULE_PER_PATIENT, require=_SCHEDULE_CONTEXT, veto=_NOT_SCHEDULE),
+    ),
+)
