@@ -45,6 +45,8 @@ class DirectorySpider(scrapy.Spider):
     listing_page: ClassVar[type[ListingPage]]
     detail_page: ClassVar[type[DetailPage]]
     custom_settings: ClassVar[dict[str, Any]] = {
+        # every "next" link is one level deeper: long directories need a pagination-sized limit
+        "DEPTH_LIMIT": 2000,
         "SPIDERMON_ADD_FIELD_COVERAGE": True,
         "SPIDERMON_FIELD_COVERAGE_SKIP_IF_NO_ITEM": True,
         "SPIDERMON_FIELD_COVERAGE_RULES": {"ListingItem/name": 1.0, "ListingItem/phone": 0.8},

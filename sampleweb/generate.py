@@ -13,7 +13,7 @@ from typing import Final
 
 from sampleweb import names
 from sampleweb.listings import DIRECTORIES, list_clinics
-from sampleweb.model import Clinic, Clinician, Fee, Listing, Pricing
+from sampleweb.model import Clinic, Clinician, Fee, ListedOnly, Listing, Pricing
 from sampleweb.places import Place, make_phone, pick_place
 from sampleweb.util import chance, slug
 
@@ -55,6 +55,13 @@ PRICE_RANGES: Final = {
     "oral": (150, 350),
     "sublingual": (150, 350),
 }
+# Hostile listings (SPEC section 6): (name, website as listed, the one directory listing it).
+# They are part of the N clinics when N >= HOSTILE_MIN_CLINICS, so `--clinics 200` stays 200.
+HOSTILE: Final = (
+    ("<script>alert(1)</script>", "javascript:alert(1)", "calmclinics"),
+    ("[Click me](javascript:alert(1))", "javascript:void(0)", "ketaminefinder"),
+)
+HOSTILE_MIN_CLINICS: Final = 10
 CONDITION_ODDS: Final = (
     ("anxiety", 0.8),
     ("ptsd", 0.65),
@@ -247,6 +254,8 @@ def _draw_clinic(
         red_flags.append("at_home_iv")
 
     clinicians = _draw_team(rng, signals)
+    if any(c.cred in names.LICENSED_OTHER_CREDS for c in clinicians):
+        signals.add("licensed_clinicians")  # nurses, NPs, PAs and CRNAs are licensed clinicians too
     pricing = _draw_pricing(rng, routes, signals)
     insurance = rng.choices(
         ("accepted", "not_accepted", "partial", None),
@@ -259,6 +268,8 @@ def _draw_clinic(
     )
     financing = _tri(rng, 0.35, 0.12)
     superbill = _tri(rng, 0.5 if insurance == "partial" else 0.3, 0.06)
+    if superbill and insurance in ("not_accepted", None):
+        insurance = "partial"  # labelling convention: no insurance, but superbills -> partial
     hsa_fsa = _tri(rng, 0.3, 0.04)
     conditions = ("depression", *(c for c, p in CONDITION_ODDS if chance(rng, p)))
     rating: float | None = None
@@ -323,10 +334,40 @@ def _draw_clinic(
     )
 
 
-def generate(clinics: int, seed: int) -> tuple[list[Clinic], dict[str, list[Listing]]]:
-    """All clinics, and each directory's listings in the order the directory shows them."""
+def _draw_hostile(seed: int, first_index: int) -> list[ListedOnly]:
+    """The hostile listings, from their own seeded stream so the regular clinics do not move."""
+    rng = random.Random(f"sampleweb-hostile-{seed}")
+    out: list[ListedOnly] = []
+    for offset, (name, website, directory) in enumerate(HOSTILE):
+        index = first_index + offset
+        place = pick_place(rng)
+        street, suite = _draw_street(rng)
+        out.append(
+            ListedOnly(
+                id=f"c{index + 1:04d}",
+                index=index,
+                name=name,
+                website=website,
+                directory=directory,
+                street=street,
+                suite=suite,
+                place=place,
+                phone=make_phone(rng, place),
+            )
+        )
+    return out
+
+
+def generate(
+    clinics: int, seed: int
+) -> tuple[list[Clinic], list[ListedOnly], dict[str, list[Listing]]]:
+    """Clinics with sites, listing-only (hostile) clinics, and each directory's listings in the
+    order the directory shows them. Together they are exactly ``clinics`` clinics."""
     rng = random.Random(seed)
     taken_names: set[str] = set()
     taken_domains: set[str] = set()
-    all_clinics = [_draw_clinic(rng, i, taken_names, taken_domains) for i in range(clinics)]
-    return all_clinics, list_clinics(rng, all_clinics)
+    hostile = len(HOSTILE) if clinics >= HOSTILE_MIN_CLINICS else 0
+    regular = clinics - hostile
+    with_sites = [_draw_clinic(rng, i, taken_names, taken_domains) for i in range(regular)]
+    listed_only = _draw_hostile(seed, regular) if hostile else []
+    return with_sites, listed_only, list_clinics(rng, with_sites, listed_only)

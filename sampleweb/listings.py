@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
 from sampleweb import names
-from sampleweb.model import Clinic, DirectorySite, Listing
+from sampleweb.model import Clinic, DirectorySite, ListedOnly, Listing
 from sampleweb.places import format_phone
 from sampleweb.util import chance, slug
 
@@ -81,8 +82,24 @@ def _listing(rng: random.Random, clinic: Clinic, directory: str, website: bool) 
     )
 
 
+def _listed_only(item: ListedOnly) -> Listing:
+    """The one listing of a listing-only clinic, written the way its directory writes phones."""
+    finder = item.directory == "ketaminefinder"
+    street = f"{item.street}, Suite {item.suite}" if item.suite else item.street
+    return Listing(
+        directory=item.directory,
+        clinic_id=item.id,
+        path="",
+        name=item.name,
+        phone=format_phone(item.phone, "paren" if finder else "dot"),
+        street=street,
+        website=item.website,
+        variant=item.index % 3,
+    )
+
+
 def _assign_paths(
-    listings: list[Listing], clinics: dict[str, Clinic], directory: str
+    listings: list[Listing], clinics: dict[str, Clinic | ListedOnly], directory: str
 ) -> list[Listing]:
     """Give listings their detail paths, unique per directory, in the order the site shows them."""
     out: list[Listing] = []
@@ -101,8 +118,13 @@ def _assign_paths(
     return out
 
 
-def list_clinics(rng: random.Random, all_clinics: list[Clinic]) -> dict[str, list[Listing]]:
-    """Each directory's listings, in the order it shows them (about 55% of clinics on both)."""
+def list_clinics(
+    rng: random.Random, all_clinics: list[Clinic], listed_only: Sequence[ListedOnly] = ()
+) -> dict[str, list[Listing]]:
+    """Each directory's listings, in the order it shows them (about 55% of clinics on both).
+
+    A listing-only clinic appears on its one directory only.
+    """
     by_dir: dict[str, list[Listing]] = {d.key: [] for d in DIRECTORIES}
     for clinic in all_clinics:
         x = rng.random()
@@ -120,7 +142,10 @@ def list_clinics(rng: random.Random, all_clinics: list[Clinic]) -> dict[str, lis
                 _listing(rng, clinic, "calmclinics", missing != "calmclinics")
             )
 
-    index = {c.id: c for c in all_clinics}
+    for item in listed_only:
+        by_dir[item.directory].append(_listed_only(item))
+    index: dict[str, Clinic | ListedOnly] = {c.id: c for c in all_clinics}
+    index.update((c.id, c) for c in listed_only)
     a = sorted(
         by_dir["ketaminefinder"],
         key=lambda item: (

@@ -158,3 +158,30 @@ class DirectorySite:
     title: str
     start_url: str
     per_page: int
+
+
+@dataclass(frozen=True)
+class ListedOnly:
+    """A clinic known only from one directory listing, with no crawlable website.
+
+    The hostile listings live here: script tags and markdown links in the name, a
+    ``javascript:`` website. They test that every layer treats listed text as data.
+    """
+
+    id: str
+    index: int
+    name: str
+    website: str  # as the directory lists it; never http(s), so there is no site to crawl
+    directory: str  # the one directory that lists it
+    street: str
+    suite: str | None
+    place: Place
+    phone: str  # ten digits
+
+    @property
+    def street_line(self) -> str:
+        return f"{self.street} Suite {self.suite}" if self.suite else self.street
+
+    @property
+    def phone_e164(self) -> str:
+        return format_phone(self.phone, "e164")

@@ -102,6 +102,7 @@ LAST_NAMES: Final = (
 PHYSICIAN_CREDS: Final = ("MD", "MD", "MD", "DO")
 MENTAL_HEALTH_CREDS: Final = ("LCSW", "LPC", "LMFT", "PMHNP", "PhD", "PsyD", "LCPC", "LMHC")
 OTHER_CREDS: Final = ("CRNA", "RN", "FNP-C", "PA-C", "BSN", "NP-C")
+LICENSED_OTHER_CREDS: Final = frozenset(("CRNA", "RN", "FNP-C", "PA-C", "NP-C"))
 ROLE_BY_CRED: Final = {
     "MD": ("Medical Director", "Physician", "Founder and Medical Director", "Staff Physician"),
     "DO": ("Medical Director", "Physician", "Founder and Medical Director", "Staff Physician"),

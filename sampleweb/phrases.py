@@ -86,23 +86,23 @@ SIGNAL_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "care_coordination": (
         "With your permission, we coordinate care with your existing therapist or psychiatrist.",
-        "We keep your primary care provider and therapist informed about your progress.",
-        "We work closely with referring clinicians and send updates after each series.",
+        "We keep your therapist informed about your progress, with your consent.",
+        "We work closely with your psychiatrist and send updates after each series.",
         "Our team collaborates with your current mental health providers.",
         "If you do not have a therapist, we can refer you to one in our network.",
         "We partner with a referral network of local therapists and psychiatrists.",
-        "Referring providers receive a written summary after every treatment course.",
-        "We welcome referrals and communicate regularly with your outside care team.",
+        "Referring therapists receive a written summary after every treatment course.",
+        "We communicate regularly with your psychotherapist so your care stays connected.",
     ),
     "outcome_tracking": (
         "We track your progress with standardized measures such as the PHQ-9 and GAD-7.",
         "Patients complete a PHQ-9 questionnaire before each {noun} so we can measure change.",
         "[ptsd]For trauma symptoms we use the PCL-5 to monitor progress over time.",
-        "Symptom scores are recorded at every visit and reviewed with you.",
+        "PHQ-9 symptom scores are recorded at every visit and reviewed with you.",
         "We measure outcomes using validated questionnaires (PHQ-9, GAD-7).",
-        "Depression and anxiety scales are repeated throughout treatment to track results.",
+        "The GAD-7 and PHQ-9 are repeated throughout treatment to track results.",
         "Your care team reviews your PHQ-9 and GAD-7 scores after every session.",
-        "We collect outcome data to see how each patient responds over the course of treatment.",
+        "We follow each patient's response with validated scales such as the PHQ-9.",
     ),
     "screening": (
         "Every patient completes a medical and psychiatric evaluation before treatment.",
@@ -175,14 +175,14 @@ SIGNAL_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Ketamine is dosed per kilogram of body weight, then titrated.",
     ),
     "flexible_schedule": (
-        "Evening and weekend appointments are available.",
+        "How many {nouns} you need is decided case by case.",
         "After the initial series, booster {nouns} are scheduled based on your symptoms.",
         "We offer maintenance boosters when symptoms return, not on a fixed calendar.",
-        "Our schedule is flexible, with early-morning and Saturday appointments.",
-        "Booster sessions are available as needed.",
-        "We can adapt the pace of your series to your work and family schedule.",
+        "The frequency of maintenance treatments varies from person to person.",
+        "Booster timing is individualized to how your symptoms respond.",
+        "The number of booster {nouns} depends on your individual response.",
         "Maintenance treatments are spaced according to how you feel.",
-        "Same-week and weekend appointments make it easy to fit treatment into your life.",
+        "Follow-up {nouns} are scheduled according to your symptoms rather than a fixed plan.",
     ),
 }
 
@@ -254,13 +254,13 @@ ROUTE_NOUNS: Final[dict[str, tuple[str, str]]] = {
     "esketamine": ("treatment", "treatments"),
 }
 ROUTES_MULTI: Final = (
-    "We offer {routes}.",
-    "Treatment options at our clinic include {routes}.",
     "Depending on your needs, we can administer ketamine as {routes}.",
-    "Available routes: {routes}.",
     "Patients can choose between {routes}.",
-    "Our clinic provides {routes}.",
     "We offer more than one way to receive ketamine: {routes}.",
+    "You and your provider decide together which option suits you best: {routes}.",
+    "We offer a choice of {routes}, selected for each patient.",
+    "Depending on your history and preferences, treatment is given as {routes}.",
+    "Treatment options include {routes}; we help you choose the one that is right for you.",
 )
 ROUTES_SINGLE: Final = (
     "We offer {routes}.",
@@ -475,7 +475,7 @@ FEE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
 }
 FEE_ROW_LABELS: Final[dict[str, tuple[str, ...]]] = {
-    "consult": ("Initial consultation", "New patient evaluation", "Consultation"),
+    "consult": ("Initial consultation", "Consultation visit", "Consultation"),
     "package": ("Series of {n} {nouns}", "{n}-{noun} package", "Package ({n} sessions)"),
     "membership": ("Monthly membership", "Maintenance membership (per month)"),
     "integration": ("Integration session", "Integration therapy (per session)"),

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from html import escape
 from urllib.parse import parse_qs, urlsplit
 
-from sampleweb.model import Clinic, DirectorySite, Listing
+from sampleweb.model import Clinic, DirectorySite, ListedOnly, Listing
 from sampleweb.names import STATE_NAMES
 
 PAGE_STYLE = "<style>body{font-family:Georgia,serif;max-width:960px;margin:auto}</style>"
@@ -37,6 +38,11 @@ def _doc(title: str, head: str, body: str) -> str:
     )
 
 
+def _json_in_script(data: object) -> str:
+    """JSON safe inside <script>: a listed name such as ``</script>`` cannot end the element."""
+    return json.dumps(data).replace("<", "\\u003c").replace(">", "\\u003e")
+
+
 def _page_number(query: str) -> int | None:
     values = parse_qs(query).get("page", ["1"])
     try:
@@ -49,7 +55,10 @@ class Finder:
     """KetamineFinder: a table of results with ``?page=N``, microdata detail pages."""
 
     def __init__(
-        self, site: DirectorySite, listings: list[Listing], clinics: dict[str, Clinic]
+        self,
+        site: DirectorySite,
+        listings: list[Listing],
+        clinics: Mapping[str, Clinic | ListedOnly],
     ) -> None:
         self.site = site
         self.listings = listings
@@ -148,7 +157,10 @@ class Calm:
     """Calm Clinics: cards, ``/clinics/page/N/`` with "Next »", JSON-LD + irregular details."""
 
     def __init__(
-        self, site: DirectorySite, listings: list[Listing], clinics: dict[str, Clinic]
+        self,
+        site: DirectorySite,
+        listings: list[Listing],
+        clinics: Mapping[str, Clinic | ListedOnly],
     ) -> None:
         self.site = site
         self.listings = listings
@@ -238,7 +250,7 @@ class Calm:
         }
         if item.website:
             data["url"] = item.website
-        head = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+        head = f'<script type="application/ld+json">{_json_in_script(data)}</script>'
         locality = f"{_e(c.place.city)}, {c.place.state} {c.place.zip}"
         web_text = item.website.split("//", 1)[-1].split("?")[0].rstrip("/") if item.website else ""
         web = (

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from sampleweb.generate import generate
 from sampleweb.listings import DIRECTORIES
-from sampleweb.model import Clinic, DirectorySite, Listing
+from sampleweb.model import Clinic, DirectorySite, ListedOnly, Listing
 from sampleweb.render_directory import Calm, Finder
 from sampleweb.render_site import render_page, robots_txt, sitemap_xml
 from sampleweb.site import SitePlan, Statement, build_site, normalize_path
@@ -50,9 +50,12 @@ class World:
     def __init__(self, clinics: int, seed: int) -> None:
         self.seed = seed
         self.n = clinics
-        all_clinics, listings = generate(clinics, seed)
-        self.clinics: list[Clinic] = all_clinics
+        all_clinics, listed_only, listings = generate(clinics, seed)
+        self.clinics: list[Clinic] = all_clinics  # the clinics that have a website
+        self.listed_only: list[ListedOnly] = listed_only  # hostile listings, no website
         self.by_id = {c.id: c for c in all_clinics}
+        listed: dict[str, Clinic | ListedOnly] = {**self.by_id}
+        listed.update((c.id, c) for c in listed_only)
         self.directories: list[DirectorySite] = list(DIRECTORIES)
         self.listings: dict[str, list[Listing]] = listings
         self._hosts: dict[str, Clinic] = {}
@@ -60,8 +63,8 @@ class World:
             self._hosts[c.domain] = c
             self._hosts[f"www.{c.domain}"] = c
         self._dir_sites: dict[str, Finder | Calm] = {
-            "ketaminefinder.test": Finder(DIRECTORIES[0], listings["ketaminefinder"], self.by_id),
-            "calmclinics.test": Calm(DIRECTORIES[1], listings["calmclinics"], self.by_id),
+            "ketaminefinder.test": Finder(DIRECTORIES[0], listings["ketaminefinder"], listed),
+            "calmclinics.test": Calm(DIRECTORIES[1], listings["calmclinics"], listed),
         }
         self._plans = _LRU(2048)
         self._pages = _LRU(8192)
@@ -75,7 +78,7 @@ class World:
 
     @property
     def clinic_sites(self) -> list[str]:
-        """The canonical home URL of every clinic, in clinic order."""
+        """The canonical home URL of every clinic that has a website, in clinic order."""
         return [c.home_url for c in self.clinics]
 
     def knows_host(self, host: str) -> bool:
@@ -109,7 +112,8 @@ class World:
 
     def truth(self) -> dict[str, Any]:
         """The JSON-able ground truth, built from the same records the pages are rendered from."""
-        listings: dict[str, list[dict[str, Any]]] = {c.id: [] for c in self.clinics}
+        ids = [c.id for c in self.clinics] + [c.id for c in self.listed_only]
+        listings: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
         hosts = {d.key: d.host for d in self.directories}
         for key, items in self.listings.items():
             for item in items:
@@ -130,7 +134,8 @@ class World:
                 {"name": d.key, "title": d.title, "start_url": d.start_url}
                 for d in self.directories
             ],
-            "clinic_list": [_clinic_truth(c, listings[c.id]) for c in self.clinics],
+            "clinic_list": [_clinic_truth(c, listings[c.id]) for c in self.clinics]
+            + [_listed_only_truth(c, listings[c.id]) for c in self.listed_only],
         }
 
     # -- rendering -----------------------------------------------------------------------------
@@ -185,6 +190,44 @@ def _clinic_truth(c: Clinic, listings: list[dict[str, Any]]) -> dict[str, Any]:
         "red_flags": sorted(c.red_flags),
         "markup": c.markup,
         "listings": listings,
+        "hostile": False,
+    }
+
+
+def _listed_only_truth(c: ListedOnly, listings: list[dict[str, Any]]) -> dict[str, Any]:
+    """A clinic known only from its listing: its facts are what the listing says, no more."""
+    return {
+        "id": c.id,
+        "name": c.name,
+        "website": None,
+        "domain": None,
+        "phone_e164": c.phone_e164,
+        "email": None,
+        "street": c.street_line,
+        "city": c.place.city,
+        "state": c.place.state,
+        "zip": c.place.zip,
+        "lat": c.place.lat,
+        "lon": c.place.lon,
+        "routes": [],
+        "price_min_usd": None,
+        "price_max_usd": None,
+        "insurance": None,
+        "financing": None,
+        "superbill": None,
+        "hsa_fsa": None,
+        "ptsd": False,
+        "conditions": [],
+        "telehealth": False,
+        "veterans": False,
+        "rating": None,
+        "review_count": None,
+        "clinicians": [],
+        "signals": [],
+        "red_flags": [],
+        "markup": None,
+        "listings": listings,
+        "hostile": True,
     }
 
 

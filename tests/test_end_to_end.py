@@ -178,7 +178,11 @@ def test_export_one_ranked_row_per_clinic(crawled, tmp_path):
     assert [int(r["rank"]) for r in rows] == list(range(1, CLINICS + 1))
     overall = [float(r["score_overall"]) for r in rows]
     assert overall == sorted(overall, reverse=True)
-    assert all(r["last_crawled"] for r in rows)
+    # every clinic with a website was crawled; the hostile listings (javascript: sites) were not
+    assert all(r["last_crawled"] for r in rows if r["website"])
+    assert sum(1 for r in rows if not r["website"]) == sum(
+        1 for c in _truth["clinic_list"] if c.get("hostile")
+    )
 
 
 @pytest.mark.parametrize(
@@ -204,6 +208,9 @@ def test_crawling_twice_keeps_clinics_and_history(backend, tmp_path, request):
             s.scalar(select(func.count(func.distinct(Score.clinic_id))).where(Score.run_id == r))
             for r in site_runs
         ]
-        assert per_run == [20, 20]
+        with_site = sum(
+            1 for c in build_world(clinics=20, seed=3).truth()["clinic_list"] if c["domain"]
+        )
+        assert per_run == [with_site, with_site]
     engine.dispose()
     assert Path(tmp_path).exists()

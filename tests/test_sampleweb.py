@@ -101,9 +101,9 @@ def test_determinism_does_not_depend_on_hash_seed() -> None:
 
 def test_ten_thousand_clinics_build() -> None:
     big = build_world(clinics=10_000, seed=11)
-    assert len(big.clinics) == 10_000
-    assert len({c.name.lower() for c in big.clinics}) == 10_000
-    assert len({c.domain for c in big.clinics}) == 10_000
+    assert len(big.clinics) + len(big.listed_only) == 10_000 == len(big.truth()["clinic_list"])
+    assert len({c.name.lower() for c in big.clinics}) == len(big.clinics)
+    assert len({c.domain for c in big.clinics}) == len(big.clinics)
     last = big.clinics[-1]
     assert big.page(last.host, "/") is not None
 
@@ -165,9 +165,9 @@ def test_every_clinic_reachable_from_a_directory(world: World, truth: dict) -> N
     assert len(calm) == len(world.listings["calmclinics"])
     for detail in finder + calm:
         website = _website_of(world, detail)
-        if website:
+        if website and website.startswith("http"):
             reached.add(by_host[urlsplit(website).hostname or ""])
-    assert reached == {c["id"] for c in truth["clinic_list"]}
+    assert reached == {c["id"] for c in truth["clinic_list"] if not c["hostile"]}
 
 
 def test_listing_pages_hold_10_to_25_clinics(world: World) -> None:
@@ -187,10 +187,67 @@ def test_cross_listing_share_and_formatting(truth: dict) -> None:
         assert a["phone"] != b["phone"]  # each directory writes phones its own way
     assert any(not item["website"] for c in both for item in c["listings"])
     for c in clinics:  # a clinic always has its website on at least one directory
-        assert any(item["website"] for item in c["listings"])
+        assert c["hostile"] or any(item["website"] for item in c["listings"])
     assert (
         sum(1 for c in both if c["listings"][0]["name"] != c["listings"][1]["name"]) > len(both) / 3
     )
+
+
+# ---- hostile listings (SPEC section 6) --------------------------------------------------------
+
+HOSTILE_NAMES = {"<script>alert(1)</script>", "[Click me](javascript:alert(1))"}
+
+
+def test_hostile_listings_are_part_of_the_n_clinics(world: World, truth: dict) -> None:
+    hostile = [c for c in truth["clinic_list"] if c["hostile"]]
+    assert {c["name"] for c in hostile} == HOSTILE_NAMES
+    assert len(truth["clinic_list"]) == truth["clinics"] == 200
+    assert len(world.clinics) == 198 and len(world.listed_only) == 2
+    assert len({c["id"] for c in truth["clinic_list"]}) == 200
+    for c in hostile:
+        assert c["website"] is None and c["domain"] is None and c["email"] is None
+        assert c["routes"] == c["signals"] == c["red_flags"] == c["clinicians"] == []
+        assert c["price_min_usd"] is None and c["insurance"] is None and c["rating"] is None
+        assert c["ptsd"] is False and c["telehealth"] is False and c["financing"] is None
+        (listing,) = c["listings"]  # one directory only
+        assert listing["name"] == c["name"]
+        assert listing["website"].startswith("javascript:")
+        number = phonenumbers.parse(listing["phone"], "US")
+        assert phonenumbers.is_valid_number(number)
+        assert (
+            phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            == c["phone_e164"]
+        )
+        (match,) = zipcodes.matching(c["zip"])
+        assert (match["city"], match["state"]) == (c["city"], c["state"])
+        assert c["street"]
+    assert {c["listings"][0]["directory"] for c in hostile} == {"ketaminefinder", "calmclinics"}
+    small = build_world(clinics=9, seed=7).truth()["clinic_list"]
+    assert len(small) == 9 and not any(c["hostile"] for c in small)
+    ten = build_world(clinics=10, seed=7).truth()["clinic_list"]
+    assert len(ten) == 10 and sum(c["hostile"] for c in ten) == 2
+
+
+def test_hostile_names_are_escaped_data_on_the_directory_pages(world: World, truth: dict) -> None:
+    listed = {
+        item["url"]: c for c in truth["clinic_list"] if c["hostile"] for item in c["listings"]
+    }
+    details = set(_walk_finder(world) + _walk_calm(world))
+    assert set(listed) <= details  # reachable by following the directory's own pagination
+    for url, c in listed.items():
+        body = _get(world, url)
+        assert b"<script>alert" not in body and b"</script>alert" not in body
+        doc = _doc(body)
+        assert c["name"] in [" ".join(h.text_content().split()) for h in doc.xpath("//h1")]
+        scripts = doc.xpath("//script")
+        assert all(s.get("type") == "application/ld+json" for s in scripts)
+        for block in scripts:  # the JSON-LD still parses, and says the same name
+            assert json.loads(block.text)["name"] == c["name"]
+        hrefs = [a.get("href") for a in doc.xpath("//a[@href]")]
+        assert c["listings"][0]["website"] in hrefs  # the hostile link is there, as data
+        assert _website_of(world, url) == c["listings"][0]["website"]
+        with pytest.raises(KeyError):
+            world.site(c["id"])
 
 
 # ---- realism of facts ----------------------------------------------------------------------------
@@ -221,7 +278,7 @@ def test_vocabulary_matches_rubric(truth: dict) -> None:
     for c in truth["clinic_list"]:
         assert set(c["signals"]) <= set(SIGNALS_BY_ID), c["signals"]
         assert set(c["red_flags"]) <= set(RED_FLAGS_BY_ID)
-        assert c["routes"] and set(c["routes"]) <= set(ROUTES)
+        assert (c["routes"] or c["hostile"]) and set(c["routes"]) <= set(ROUTES)
         assert c["insurance"] in (*INSURANCE_VALUES, None)
 
 
@@ -279,6 +336,8 @@ def test_both_hosts_serve_the_site_and_robots(world: World) -> None:
 
 def test_every_truth_signal_is_written_on_its_page(world: World, truth: dict) -> None:
     for c in truth["clinic_list"]:
+        if c["hostile"]:  # no site: nothing is written anywhere but the listing
+            continue
         statements = world.evidence(c["id"])
         pages = dict(_pages(world, c["id"]))
         texts = {path: _text(body) for path, body in pages.items()}
