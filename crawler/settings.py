@@ -1,6 +1,7 @@
 """Scrapy settings: polite, bounded and honest by default."""
 
 from directory import __version__
+from directory.db import default_url
 
 BOT_NAME = "clinic-directory"
 SPIDER_MODULES = ["crawler.spiders"]
@@ -54,7 +55,7 @@ SPIDERMON_MAX_ERRORS = 50
 SPIDERMON_EXPECTED_FINISH_REASONS = ["finished"]
 
 # Our own knobs (documented in README, "Operator").
-CLINICS_DB = None  # SQLAlchemy URL; the command line sets it
+CLINICS_DB = default_url()  # $CLINICS_DB, else sqlite:///var/clinics.db (as `clinics --db`)
 CLINICS_ALLOW_PRIVATE = False  # refuse loopback/private addresses unless True
 CLINICS_MAX_PAGES_PER_SITE = 25
 CLINICS_MAX_DEPTH_PER_SITE = 3

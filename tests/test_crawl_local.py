@@ -84,3 +84,16 @@ def test_page_limit_per_site(site_url, sqlite_url):
     with session_factory(engine).begin() as s:
         assert len(list(s.scalars(select(Page.url)))) == 2
     engine.dispose()
+
+
+def test_plain_scrapy_crawl_with_urls_argument(site_url, sqlite_url):
+    proc = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "clinic_site", "-a", f"urls={site_url}",
+         "-s", f"CLINICS_DB={sqlite_url}", "-s", "CLINICS_ALLOW_PRIVATE=True", "-s", "DOWNLOAD_DELAY=0"],
+        capture_output=True, text=True, timeout=300, cwd=Path(__file__).resolve().parents[1],
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    engine = open_db(sqlite_url)
+    with session_factory(engine).begin() as s:
+        assert len(list(s.scalars(select(Page.url)))) == 3
+    engine.dispose()
