@@ -163,7 +163,9 @@ def main() -> int:
         f"{rate / parse_rate:.2f}x",
     )
     console.print(table)
-    console.print(f"command: make bench  (python -m bench --clinics {args.clinics} --seconds {args.seconds})")
+    console.print(
+        f"command: make bench  (python -m bench --clinics {args.clinics} --seconds {args.seconds})"
+    )
     return 0
 
 

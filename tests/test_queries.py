@@ -28,7 +28,10 @@ def test_clinic_detail_has_quotes_points_and_questions(db_url):
     found = {line.signal: line for line in detail.signals}
     assert set(found) == {"screening", "physician_led", "session_price"}
     assert found["session_price"].points == 40 and found["session_price"].url.endswith("/fees")
-    assert found["screening"].quote == "We say screening." and found["screening"].crawled_at is not None
+    assert (
+        found["screening"].quote == "We say screening."
+        and found["screening"].crawled_at is not None
+    )
     assert [f.signal for f in detail.red_flags] == ["guarantee_claim"]
     assert len(detail.missing) == len(SIGNALS) - 3
     assert "Which physician" not in " ".join(detail.questions())  # physician_led was found
