@@ -17,7 +17,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--port", type=int, default=8765, help="port on 127.0.0.1 (0 = any free port)"
     )
-    parser.add_argument("--clinics", type=int, default=200, help="number of clinic sites")
+    parser.add_argument(
+        "--clinics",
+        type=int,
+        default=200,
+        help="number of clinics (from 10 on, two are hostile listings without a site)",
+    )
     parser.add_argument("--seed", type=int, default=7, help="random seed (same seed, same web)")
     parser.add_argument("--truth", type=Path, help="write the ground truth JSON to this file")
     args = parser.parse_args(argv)
