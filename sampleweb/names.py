@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from directory.normalize import US_STATES
+
 # fmt: off
 
 # Two-part brand stems ("Bright" + "Path" -> "Bright Path"); the joined form ("BrightPath") is a
@@ -156,18 +158,9 @@ METROS: Final = (
     ("Hartford", "CT"), ("Providence", "RI"), ("Burlington", "VT"), ("Madison", "WI"),
     ("Spokane", "WA"), ("Reno", "NV"), ("Santa Fe", "NM"), ("Asheville", "NC"),
 )
-STATE_NAMES: Final = {
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
-    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "the District of Columbia",
-    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
-    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
-    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
-    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
-    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
-    "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon",
-    "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota",
-    "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia",
-    "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+# Mainland states and DC (no Puerto Rico); DC reads as a place name in running text.
+STATE_NAMES: Final = {k: v for k, v in US_STATES.items() if k != "PR"} | {
+    "DC": "the District of Columbia"
 }
 
 INSURERS: Final = (
