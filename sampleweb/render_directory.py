@@ -51,8 +51,8 @@ def _page_number(query: str) -> int | None:
         return None
 
 
-class Finder:
-    """KetamineFinder: a table of results with ``?page=N``, microdata detail pages."""
+class _Directory:
+    """What every directory site has: its listings, found by path, split into pages."""
 
     def __init__(
         self,
@@ -65,6 +65,10 @@ class Finder:
         self.clinics = clinics
         self.by_path = {item.path: item for item in listings}
         self.pages = max(1, math.ceil(len(listings) / site.per_page))
+
+
+class Finder(_Directory):
+    """KetamineFinder: a table of results with ``?page=N``, microdata detail pages."""
 
     def page(self, path_q: str) -> str | None:
         parts = urlsplit(path_q)
@@ -153,20 +157,8 @@ class Finder:
         return self.chrome(item.name, body)
 
 
-class Calm:
+class Calm(_Directory):
     """Calm Clinics: cards, ``/clinics/page/N/`` with "Next »", JSON-LD + irregular details."""
-
-    def __init__(
-        self,
-        site: DirectorySite,
-        listings: list[Listing],
-        clinics: Mapping[str, Clinic | ListedOnly],
-    ) -> None:
-        self.site = site
-        self.listings = listings
-        self.clinics = clinics
-        self.by_path = {item.path: item for item in listings}
-        self.pages = max(1, math.ceil(len(listings) / site.per_page))
 
     def page(self, path_q: str) -> str | None:
         path = urlsplit(path_q).path
