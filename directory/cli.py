@@ -170,12 +170,22 @@ def _run_crawler(args: list[str], env: dict[str, str] | None = None) -> int:
         return 130
 
 
+SAMPLE_WEB_SETTINGS = (
+    "AUTOTHROTTLE_ENABLED=False",
+    "DOWNLOAD_DELAY=0",
+    "CONCURRENT_REQUESTS_PER_DOMAIN=4",
+)
+
+
 def _crawl_sample(args: list[str], clinics: int, seed: int) -> int:
     from sampleweb import SampleWeb
 
     with SampleWeb(clinics=clinics, seed=seed, port=0) as web:
         err.print(f"sample web: {clinics} clinics (seed {seed}) served through {web.proxy_url}")
-        sample_args = [*args, "--proxy", web.proxy_url, "--sample-directories"]
+        # The sample web is our own loopback server: politeness delays would only slow the demo.
+        # These come first, so a user's --set still wins.
+        fast = [a for s in SAMPLE_WEB_SETTINGS for a in ("--set", s)]
+        sample_args = [*fast, *args, "--proxy", web.proxy_url, "--sample-directories"]
         for start in web.directory_start_urls:
             sample_args += ["--url", start]
         return _run_crawler(sample_args)
