@@ -191,6 +191,19 @@ POSITIVE = [
         "flexible_schedule",
         "Booster infusions are scheduled when symptoms return, not on a fixed calendar.",
     ),
+    ("titrated_dosing", "The amount of ketamine is worked out from your body weight."),
+    (
+        "titrated_dosing",
+        "Visits move to every other week, set by your doctor based on how you respond.",
+    ),
+    (
+        "individualized_plan",
+        "Your nurse practitioner will suggest a route based on your health history.",
+    ),
+    (
+        "flexible_schedule",
+        "Clients usually book three to six sessions, depending on their progress.",
+    ),
     (
         "multiple_routes",
         "We offer both IV infusions and IM injections, and you can choose the option that suits you.",
@@ -256,6 +269,12 @@ NEGATIVE = [
     ("session_price", "Members pay $129 a month for ongoing support."),
     ("multiple_routes", "Ketamine can be given IV, IM or as a nasal spray."),
     ("multiple_routes", "We offer IV infusions and Spravato."),
+    ("individualized_plan", "Enjoy custom wellness plans designed around you."),
+    ("individualized_plan", "Every care plan is tailored to your wellness journey."),
+    (
+        "individualized_plan",
+        "We can help you choose a payment plan based on your budget and needs.",
+    ),
 ]
 
 
@@ -361,6 +380,26 @@ ROUTES = [
         ["esketamine", "intranasal", "iv"],
     ),
     (["We offer Spravato. Spravato is an intranasal spray given in our office."], ["esketamine"]),
+    # a page that sets routes side by side: only the clinic's own voice offers one
+    (
+        [
+            "# Infusion, intramuscular shot or nasal spray: which works best?",
+            "# Intramuscular (IM)",
+            "A shot in the shoulder works within minutes.",
+            "# What we do",
+            "Brightwater Clinic specializes in IV infusions.",
+        ],
+        ["iv"],
+    ),
+    # a refusal for some patients is an offer to the rest
+    (["We don't give ketamine infusions to anyone with untreated heart disease."], ["iv"]),
+    # the antidepressant is the oral drug, not ketamine
+    (["Spravato is taken with a daily antidepressant swallowed by mouth."], ["esketamine"]),
+    # Spravato's nasal spray does not make a three-route education list
+    (
+        ["Harbor Point Hospital offers IV infusions and Spravato (esketamine) nasal spray."],
+        ["esketamine", "iv"],
+    ),
 ]
 
 
@@ -391,6 +430,37 @@ PRICES = [
     (["Our monthly membership is $199/month."], (None, None)),
     (["Across the country, infusions typically cost $400 to $800."], (None, None)),
     (["Missed appointments are charged a $100 fee."], (None, None)),
+    # a prepaid bundle and the amount it saves are not session prices
+    (
+        ["Single infusion: $500", "Five prepaid ketamine infusions: $2,300 (you save $200)"],
+        (500, 500),
+    ),
+    (["A full series of five depression infusions costs $2,200."], (None, None)),
+    # an hourly therapy rate next to the dosing-session price
+    (["A KAP dosing session is $300. Integration work is billed at $150 per hour."], (300, 300)),
+    # the heading says what a bare "per session" amount pays for
+    (["# Integration sessions", "$120 per 45-minute session."], (None, None)),
+    (["# Medicine sessions", "$320 per 45-minute session."], (320, 320)),
+    # group discount prices for service members and member prices are still session prices
+    (
+        ["Standard rate: $480 per infusion", "Service members and nurses: $430 per infusion"],
+        (430, 480),
+    ),
+    (["Infusion (45 min): $410", "Member price: $360 per infusion"], (360, 410)),
+    # market ranges under a market heading or hedged with "usually" are not this clinic's
+    (
+        ["# Going rates around the nation", "- Depression infusions: usually $350 to $700 each"],
+        (None, None),
+    ),
+    # the clinic's own figure on a page that also quotes market prices
+    (
+        [
+            "Nationally an infusion averages between $450 and $750.",
+            "# What we charge",
+            "At Pinecrest, a depression infusion is $395.",
+        ],
+        (395, 395),
+    ),
 ]
 
 
@@ -429,6 +499,10 @@ INSURANCE = [
     (["Most insurance plans do not cover ketamine for depression."], None),
     (["Check with your insurer about your coverage."], None),
     ([], None),
+    # a remark about insurers under the page's own insurance question is still not a policy
+    (["Is this covered by my health plan?", "Many insurance carriers won't pay for it yet."], None),
+    # patients chasing claims themselves is not the provider's help
+    (["Some people send in claims on their own to seek reimbursement."], None),
 ]
 
 

@@ -94,6 +94,10 @@ _GENERAL_INSURANCE = rx(
     r"\binsurance companies (?:often|typically|usually|generally|may|tend)\b|"
     r"\b(?:liability|malpractice|life|car|auto|home) insurance\b"
 )
+# patients filing claims by themselves: what some people do, not the provider's help
+_SELF_FILED = rx(
+    r"\bon (?:their|your|his|her) own\b|\b(?:some|many|most|other) (?:patients|people|clients)\b"
+)
 _INSURANCE_QUESTION = rx(r"\b(?:insurance|covered|coverage|insurer)\b")
 _ESKETAMINE = rx(r"\b(?:spravato|esketamine)\b")
 _MIXED = rx(r"\bboth\b|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\bnot\b|\bonly\b")
@@ -197,11 +201,13 @@ def _insurance(page: PageText, out: CostFindings) -> None:
         if s.is_question:
             continue
         lower = s.lower
-        voice = _providers_voice(page, s)
         general = bool(_GENERAL_INSURANCE.search(lower))
+        voice = _providers_voice(page, s)
+        # "most insurers do not cover it" says what insurers refuse, not what the provider does
+        refuse_voice = voice and not (general and not FIRST_PERSON.search(lower))
         refused = False
         for m in _REFUSES.finditer(lower):
-            if voice or not (general or _hedged(lower, m)):
+            if refuse_voice or not (general or _hedged(lower, m)):
                 refuses.append(Hit(s, m.start(), m.end()))
                 refused = True
                 break
@@ -224,7 +230,8 @@ def _insurance(page: PageText, out: CostFindings) -> None:
                         mixed.append(hit)  # "Spravato is covered, so we offer both"
                 break
         for m in _HELPS.finditer(lower):
-            if not _negated_term(lower, m) and (voice or not general):
+            self_filed = _SELF_FILED.search(lower) and not FIRST_PERSON.search(lower)
+            if not _negated_term(lower, m) and (voice or not general) and not self_filed:
                 helps.append(Hit(s, m.start(), m.end()))
                 break
     # billing some plans while offering superbills for the rest is still "accepted"

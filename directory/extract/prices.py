@@ -33,7 +33,7 @@ _IGNORED = rx(
     r"\bcancel\w*|\bno[- ]shows?\b|\blate\b|\bmissed\b|\breturned\b|\bnsf\b|\bbounced\b|"
     r"\bco-?pays?\b|\bsavings\b|\bdeposits?\b|\bbooking\b|\brefund\w*|\breschedul\w*|"
     r"\bbank\b|\bprocessing fee|\bdeductible|\breimburs\w*|\bgift card|\bparking\b|"
-    r"\bactual ketamine\b|\bmedication itself\b|\bper vial\b"
+    r"\bactual ketamine\b|\bmedication itself\b|\bper vial\b|\bsaving\b"
 )
 _NUM_WORD = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)"
 # other providers' or the country's prices
@@ -44,7 +44,9 @@ _MARKET_STRONG = rx(
     r"often|usually)\b|\bsome charge\b|\bmarket\b|\b(?:can|may|could|might|generally|usually|"
     r"often|tend to) cost\b|\bexpect to pay\b|\(us\)|\bcanada\b|\bestimated?\b|\belsewhere\b|"
     r"\bcan range\b|\bvar(?:y|ies|ying)\b|\banywhere from\b|\bas much as\b|"
-    r"\b(?:depending on|by|between|from) (?:the )?(?:clinics?|providers?|locations?|region|state)\b"
+    r"\b(?:depending on|by|between|from) (?:the )?(?:clinics?|providers?|locations?|region|state)\b|"
+    r"\b(?:usually|commonly|often|roughly|generally|ordinarily)(?: (?:between|from|around|about))?"
+    r"\s*\Z"
 )
 _CLINIC_VOICE = rx(
     r"\bhere\b|\bat our\b|\bour (?:clinic|office|practice|center|centre|price|fee|rate)"
@@ -55,18 +57,22 @@ _OTHER_FEE = rx(
     r"management|psychiatric|psychiatry) (?:sessions?|visits?|appointments?|calls?|fees?)\b|"
     r"\bconsult\w*|\bintake\b|\bevaluation\b|\bassessment\b|\bfollow[- ]?ups?\b|\bintegration\b|"
     r"\bpreparation\b|\bprep\b|\bpsychotherapy\b|\bcounsel\w*|"
-    r"\bvisits?\b|\bappointments?\b|\bmedication management\b|\bmembers(?:hip)?\b|"
+    r"\bvisits?\b|\bappointments?\b|\bmedication management\b|\bmembership\b|"
+    r"\bper hour\b|\bhourly\b|/\s?h(?:ou)?r\b|"
     r"\bsubscription\b|\b(?:per|a|each) month\b|/\s?mo(?:nth)?\b|\bmonthly\b|\bannual\b|\byearly\b|\blabs?\b|\blab work\b|"
     r"\bblood work\b|\badmin\w*|\bletters?\b|\bforms?\b|\btelephone\b|\btotal\b|\bsave\b|"
     r"\boff\b|\bdiscount\w*|\bscreening\b|\bpsychiatri\w+|\bpsychologist\b|\bmd will\b"
 )
 # a number of sessions sold together; "6 infusions at $450 each" is still per session
 _PACKAGE = rx(
-    rf"\b(?:series|package|bundle|course|block|set|round) of {_NUM_WORD} (?:infusions|sessions|"
-    rf"treatments|injections)\b|\b{_NUM_WORD}[- ](?:infusion|session|treatment|injection)s?"
+    rf"\b(?:series|package|bundle|course|block|set|round) of {_NUM_WORD}(?: [\w-]+){{0,3}} "
+    rf"(?:infusions|sessions|treatments|injections)\b|\b{_NUM_WORD}[- ](?:infusion|session|treatment|injection)s?"
     r"(?: (?:package|series|course|bundle|protocol|program))?\b|"
+    # "five prepaid ketamine infusions", not "two 40-minute infusions"
+    rf"\b{_NUM_WORD} (?:(?!(?:\d+[- ])?(?:minutes?|min|hours?|hr|mg)\b)[\w-]+ ){{1,3}}"
+    r"(?:infusions|sessions|treatments|injections)\b|"
     r"\bfor (?:a |the )?(?:full |whole |complete |entire )?(?:series|package|course|bundle|"
-    r"protocol|program)\b|\bpackages?\b|\bbundles?\b|\bseries\b|\bcourse\b|\bprogram\b"
+    r"protocol|program)\b|\bpackages?\b|\bbundles?\b|\bseries\b|\bcourse\b|\bprogram\b|\bprepaid\b"
 )
 _SESSION = rx(
     r"\binfusions?\b|\bsessions?\b|\btreatments?\b|\binjections?\b|\bspravato\b|\besketamine\b|"
@@ -116,10 +122,17 @@ def _classify_sentence(s: Sentence, market_page: bool, out: PriceFindings) -> No
     if not amounts:
         return
     lower = s.lower
-    clinic_voice = bool(FIRST_PERSON.search(lower) or _CLINIC_VOICE.search(lower))
-    if not clinic_voice and (market_page or _MARKET_STRONG.search(lower)):
+    context = _context(s)
+    clinic_voice = bool(
+        FIRST_PERSON.search(lower)
+        or _CLINIC_VOICE.search(lower)
+        or (context and FIRST_PERSON.search(context))  # under "What we charge"
+    )
+    market_context = bool(context and _MARKET_STRONG.search(context))  # "Typical prices"
+    if not clinic_voice and (market_page or market_context or _MARKET_STRONG.search(lower)):
         out.market_sentences.add(s.index)
         return
+    heading_kind = _closest(context, from_end=True) if context else None
     prev_kind: str | None = None
     prev_end = 0
     for i, m in enumerate(amounts):
@@ -129,7 +142,11 @@ def _classify_sentence(s: Sentence, market_page: bool, out: PriceFindings) -> No
             # "$400 per infusion, or $2,200 ...": "per infusion" belongs to the first amount
             before = _UNIT_AFTER_AMOUNT.sub("", before, count=1)
         after = lower[m.end() : min(next_start, m.end() + 30)]
-        kind = _nearest_cue(before, after)
+        kind, said_before = _nearest_cue(before, after)
+        if kind == "session" and not said_before and heading_kind and heading_kind[1] == "other":
+            # "$90 per 50-minute session" under "Integration sessions": the unit says how it
+            # is billed, the heading says what is paid for
+            kind = "other"
         if kind in (None, "package") and _PER_UNIT_AFTER.search(after):
             kind = "session"  # "6 infusions at $450 each", "($450 each)"
         elif kind == "package":
@@ -171,25 +188,33 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-def _nearest_cue(before: str, after: str) -> str | None:
+def _context(s: Sentence) -> str:
+    """The heading, list lead-in and FAQ question above a sentence, lower-cased."""
+    parts = (s.block.heading, s.block.lead_in, s.block.question)
+    return " ".join(p.lower() for p in parts if p)
+
+
+def _nearest_cue(before: str, after: str) -> tuple[str | None, bool]:
     """What the amount is, from the words around it.
 
     The words before an amount name what it pays for ("Integration therapy: $225 per
     session" is integration, whatever the unit after it); the words after it decide only when
     nothing before does ("$390 consultation fee") or when they sit right against it and say
-    it is another fee ("each infusion ... $100 deposit").
+    it is another fee ("each infusion ... $100 deposit"). The flag: did the words before the
+    amount say what it pays for?
     """
     # "Integration therapy (per session) $200": the unit does not say what is paid for
     unitless = _UNIT_PHRASE.sub(lambda m: " " * len(m.group()), before)
     ahead = _closest(unitless, from_end=True)
+    said = ahead is not None
     if ahead is None and unitless != before:
         ahead = (0, "session")
     behind = _closest(after, from_end=False)
     if ahead is None:
-        return behind[1] if behind else None
+        return (behind[1] if behind else None), False
     if ahead[1] == "session" and behind is not None and behind[0] <= 2 and behind[1] != "session":
-        return behind[1]
-    return ahead[1]
+        return behind[1], True
+    return ahead[1], said
 
 
 def _closest(window: str, *, from_end: bool) -> tuple[int, str] | None:

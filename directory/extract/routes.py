@@ -79,6 +79,17 @@ _NOT_KETAMINE_INFUSION = rx(
     r"chemo\w*|saline|fluid)\s+(?:iv\s+)?$"
 )
 _NOT_KETAMINE_ORAL = rx(r"^[ /-]?(?:anti-?depressants?|medications?|anti-?nausea|hygiene|surgery)")
+# "an antidepressant taken by mouth": the oral drug is another medicine
+_OTHER_ORAL_DRUG = rx(
+    r"\b(?:anti-?depressants?|medications?|medicines?|pills?|drugs?|ssris?|prescriptions?)"
+    r"(?: \w+){0,2} (?:taken |given )?$"
+)
+# "we don't provide infusions to people with ...": a refusal for some patients is an offer to
+# the others
+_SCOPED_REFUSAL = rx(
+    r"\bto (?:people|patients|anyone|those|individuals|someone|adults|children|minors|women|men)"
+    r" (?:with|who|under|over|that)\b|\bif you\b|\bunless\b|\bwho (?:are|have)\b"
+)
 
 # education, comparison, research and market talk: the route is explained, not offered
 _GENERAL = rx(
@@ -112,7 +123,7 @@ _NOT_OFFERED_AFTER = rx(
 # "Spravato is a nasal spray; we do not currently offer it" - the routes before are not offered
 _NEGATED_OFFER = rx(
     r"\b(?:we|our (?:clinic|practice|office|team))\b[^.;]{0,20}?\b(?:do not|don['’]t|does not|"
-    r"doesn['’]t|no longer|cannot|can['’]t|won['’]t)\b[^.;]{0,15}?\b(?:offer|provide|use|administer|"
+    r"doesn['’]t|no longer|cannot|can['’]t|won['’]t)\b[^.;]{0,15}?\b(?:offer|provide|use|administer|give|"
     r"prescribe|carry)\w*\b"
     r"|\b(?:is not|are not|isn['’]t|aren['’]t|not) (?:currently )?(?:available|offered|provided|"
     r"administered) (?:at|in|here|by|through)\b"
@@ -129,7 +140,8 @@ _NASAL_KETAMINE = rx(
 )
 _STRONG_OFFER = rx(
     r"\b(?:offers?|offering|provides?|providing|specializ\w+ in|administers?|utilizes?|"
-    r"now offering|we use|we only use|exclusively use)\b[^.]{0,60}$"
+    r"now offering|we use|we only use|exclusively use|focus\w* (?:exclusively |solely |only )?on)\b"
+    r"[^.]{0,60}$"
 )
 _AT_CLINIC = re.compile(
     r"\b[Aa]t (?!This|That|These|Least|Home|Times|First|Higher|Lower|Sub|The |Low|High|All|Any|"
@@ -155,12 +167,13 @@ def find_routes(page: PageText, market: set[int] | None = None) -> RouteFindings
     market = market or set()
     found: dict[str, bool] = {}  # route -> seen
     per_sentence: list[tuple[Sentence, set[str]]] = []
-    if page.title:
+    candidates = [s for s in page.candidates(_TRIGGERS) if s.index not in market]
+    titles = [page.title or ""] + [s.block.heading or "" for s in candidates]
+    comparison = any(_compares_routes(t) for t in set(titles) if t)
+    if page.title and not comparison:
         _collect(page.title, None, found)
-    for s in page.candidates(_TRIGGERS):
-        if s.index in market:
-            continue
-        seen = _collect(s.text, s, found)
+    for s in candidates:
+        seen = _collect(s.text, s, found, comparison)
         if seen:
             per_sentence.append((s, seen))
     # a lozenge is sublingual unless the page itself calls it oral ketamine
@@ -178,7 +191,17 @@ def find_routes(page: PageText, market: set[int] | None = None) -> RouteFindings
     return RouteFindings(routes, _multiple(per_sentence, set(routes)))
 
 
-def _collect(text: str, s: Sentence | None, found: dict[str, bool]) -> set[str]:
+def _compares_routes(text: str) -> bool:
+    """A title or heading that sets three or more routes side by side ("IV, IM or oral?")."""
+    named = {route for route, pat in _MENTIONS if pat.search(text)}
+    if "esketamine" in named and not _NASAL_KETAMINE.search(text.lower()):
+        named.discard("intranasal")
+    return len(named) >= 3 and not FIRST_PERSON.search(text.lower())
+
+
+def _collect(
+    text: str, s: Sentence | None, found: dict[str, bool], comparison: bool = False
+) -> set[str]:
     """The routes one sentence (or the title) offers; they are also added to `found`.
 
     A sentence with education cues counts only where it also speaks for the clinic
@@ -198,9 +221,16 @@ def _collect(text: str, s: Sentence | None, found: dict[str, bool]) -> set[str]:
         strong, general = True, False  # "At X we use the following:" - its items are offers
     if general and not strong:
         return set()
+    if comparison and not (
+        strong
+        or _STRONG_OFFER.search(lower)
+        or (s is not None and s.block.heading and FIRST_PERSON.search(s.block.heading.lower()))
+    ):
+        return set()  # on a page setting routes side by side, only the clinic's voice offers
     blocked = [(m.start(), m.end()) for m in _CONTRAST.finditer(lower)]
     refusal = _NEGATED_OFFER.search(lower)
-    if refusal is not None:
+    scoped = refusal is not None and _SCOPED_REFUSAL.search(lower, refusal.end()) is not None
+    if refusal is not None and not scoped:
         blocked.append((0, refusal.end()))  # everything named before "we do not offer (it)"
     seen: set[str] = set()
     for route, pat in _MENTIONS:
@@ -209,19 +239,23 @@ def _collect(text: str, s: Sentence | None, found: dict[str, bool]) -> set[str]:
         for m in pat.finditer(text):
             if (
                 any(a <= m.start() < b for a, b in blocked)
-                or negated(lower, m.start(), reach=40)
+                or (negated(lower, m.start(), reach=40) and not scoped)
                 or _NOT_OFFERED_AFTER.match(lower, m.end())
             ):
                 continue  # "unlike IV infusions", "we do not offer Spravato", "... is not offered"
             if route == "iv" and _NOT_KETAMINE_INFUSION.search(lower, 0, m.start()):
                 continue
-            if route == "oral" and _NOT_KETAMINE_ORAL.search(lower, m.end()):
+            if route == "oral" and (
+                _NOT_KETAMINE_ORAL.search(lower, m.end())
+                or _OTHER_ORAL_DRUG.search(lower, max(0, m.start() - 40), m.start())
+            ):
                 continue
             if general and not _offered_here(text, m.start()):
                 continue
             seen.add(route)
             break
-    if len(seen) >= 3 and not strong:
+    spray_is_spravato = "esketamine" in seen and not _NASAL_KETAMINE.search(lower)
+    if len(seen - ({"intranasal"} if spray_is_spravato else set())) >= 3 and not strong:
         return set()  # "ketamine comes as an IV infusion, a shot, a spray or a lozenge"
     for route in seen:
         found[route] = True

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from directory.extract.patterns import rx, words
+from directory.extract.patterns import context_lower, rx, words
 from directory.extract.rules import Rule, any_of, pattern
 from directory.extract.text import Sentence
 
@@ -39,11 +39,18 @@ _INDIVIDUAL_PLAN = rx(
 _UNIQUE_PLAN = rx(
     rf"\b(?:{_PLAN_NOUNS})\b[^.]{{0,30}}?\b(?:is|are) (?:entirely |completely )?unique\b"
 )
+# "custom wellness plans", "tailored to your wellness journey": marketing, not care
+_GENERIC_CARE = rx(
+    r"\b(?:wellness|self-care|lifestyle|beauty) (?:plans?|programs?|journey)\b|\byour journey\b"
+)
 _COST_TALK = rx(r"\bcosts?\b|\bprices?\b|\bpricing\b|\bafford\w*|\binsurance\b|\bpay\b")
 _DOSE_NOUNS = r"dose|doses|dosage|dosages|dosing|infusion rate|rate of infusion|medication dose"
 # weight-based or titrated dosing, an individualized dose: no one's "response" needed
 _TITRATION = rx(
     r"\bweight[- ]based\b|\bbased on (?:your )?(?:body )?weight\b|\bmg/kg\b|\bper kilogram\b|"
+    # "calculated from your body weight", "set according to the patient's weight"
+    r"\b(?:calculat\w+|determined|set|worked out|adjusted|scaled|measured) (?:from|by|on|to|"
+    r"according to|using) (?:your |the patient['’]s |each patient['’]s |their )?(?:body )?weight\b|"
     r"\btitrat\w*|\bdosed (?:by|per|according to) (?:your )?(?:body )?weight\b"
     rf"|\b(?:customi[sz]ed|individuali[sz]ed|personali[sz]ed|tailored|custom) (?:ketamine )?"
     rf"(?:{_DOSE_NOUNS})\b"
@@ -60,14 +67,18 @@ _ADJUSTED = rx(
     r"chang\w*|customi[sz]e|personali[sz]e|individuali[sz]e|tailor) (?:the |your |each |their |a |"
     rf"this |my )?(?:ketamine )?(?:{_DOSE_NOUNS}|treatment)\b"
     r"|\b(?:based on|according to|depending on|guided by|in response to|depend\w* on|tailored to"
-    r"|adjusted to)\b[^.;]{0,60}?\b(?:response|tolerance|tolerability|reaction|progress)\b"
+    r"|adjusted to)\b[^.;]{0,60}?\b(?:response|respond(?:s|ed|ing)?|tolerance|tolerability|"
+    r"reaction|progress)\b"
     r"|\bif (?:your|the patient['’]s|their) response\b"
 )
 _RESPONSE_OWNER = rx(
     r"\b(?:your|you|the patient['’]s|each patient['’]s|their|individual|his|her|client['’]s|"
     r"we|our)\b"
 )
-_DOSING_CONTEXT = rx(r"\b(?:dos\w+|infusions?|sessions?|treatments?|ketamine|rate|amount)\b")
+_DOSING_CONTEXT = rx(
+    r"\b(?:dos\w+|infusions?|sessions?|treatments?|ketamine|rate|amount|once (?:a|every)|"
+    r"per week|every (?:\w+ )?weeks?)\b"
+)
 _SCHEDULE_NOUNS = (
     r"sessions|infusions|treatments|boosters?|booster (?:sessions|infusions|treatments)|"
     r"maintenance(?: sessions| infusions| treatments)?|appointments|visits|doses"
@@ -91,19 +102,37 @@ _SCHEDULE_PER_PATIENT = rx(
     r"as (?:your )?symptoms|not on a (?:fixed|set) (?:calendar|schedule))"
     r"|\bspaced (?:out )?according to (?:how you|your)\b"
 )
+# a clinician helping the patient pick among treatments, on the patient's own history
+_CHOSEN_FOR_YOU = rx(
+    r"\b(?:help (?:you |each patient |patients )?(?:choose|decide|pick|select)|recommend|suggest)"
+    r"\w*\b[^.;]{0,50}?\b(?:based on|according to|depending on|in light of) (?:your|their|the "
+    r"patient['’]s|each patient['’]s)\b[^.;]{0,30}?\b(?:history|needs|goals|preferences|"
+    r"symptoms|condition|diagnosis|situation|experiences?)\b"
+)
+_OPTION_WORDS = rx(
+    r"\b(?:one|them|both|either|options?|routes?|treatments?|iv|spravato|esketamine|infusions?|"
+    r"lozenges?|nasal|intramuscular|oral|approach)\b"
+)
+# "between four and eight sessions a month, depending on their plan"
+_SESSION_RANGE = rx(
+    r"\b(?:between )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+    r" (?:and|to|or|-|–) \w+ (?:sessions|infusions|treatments|visits)\b[^.;]{0,50}?"
+    r"\b(?:depending on|based on|according to) (?:your|their|each|the patient|how)\b"
+)
 _SCHEDULE_CONTEXT = rx(
     rf"\b(?:{_SCHEDULE_NOUNS}|frequency|series|schedule|monthly|weekly|additional treatment|"
     r"further|course)\b"
 )
 _NOT_SCHEDULE = rx(r"\byounger\b|\bolder\b|\bage\b|\byears old\b|\beligib\w+|\bcost\b|\bprice\b")
 
+_NOT_PLAN = rx(rf"{_COST_TALK.pattern}|{_GENERIC_CARE.pattern}")
 # research doses and price talk are not this clinic's dosing
 _NOT_OUR_DOSING = rx(rf"{_COST_TALK.pattern}|\bstud(?:y|ies)\b|\bresearch\w*|\btrials?\b")
 
 
 def _about_dosing(s: Sentence, m: re.Match[str]) -> bool:
     """'Based on your response' must be about doses or sessions, not about a care plan."""
-    return _DOSING_CONTEXT.search(s.lower) is not None
+    return _DOSING_CONTEXT.search(context_lower(s)) is not None
 
 
 PERSONALIZATION_RULES: tuple[Rule, ...] = (
@@ -114,7 +143,12 @@ PERSONALIZATION_RULES: tuple[Rule, ...] = (
             "customised custom bespoke specific unique individually adapt alike fits meets "
             "matches suits designed built created developed"
         ),
-        any_of(pattern(_INDIVIDUAL_PLAN, veto=_COST_TALK), pattern(_UNIQUE_PLAN, veto=_COST_TALK)),
+        any_of(pattern(_INDIVIDUAL_PLAN, veto=_NOT_PLAN), pattern(_UNIQUE_PLAN, veto=_NOT_PLAN)),
+    ),
+    Rule(
+        "individualized_plan",
+        words("help recommend recommends recommended suggest suggests choose decide pick select"),
+        pattern(_CHOSEN_FOR_YOU, require=_OPTION_WORDS, veto=_COST_TALK),
     ),
     Rule(
         "titrated_dosing",
@@ -130,7 +164,7 @@ PERSONALIZATION_RULES: tuple[Rule, ...] = (
         words(
             "adjust modify modifies increase decrease lower raise fine optimize change customize "
             "customise personalize individualize tailor response tolerance tolerability "
-            "reaction progress"
+            "reaction progress respond responds responded responding"
         ),
         pattern(_ADJUSTED, require=_RESPONSE_OWNER, veto=_NOT_OUR_DOSING, check=_about_dosing),
     ),
@@ -142,5 +176,10 @@ PERSONALIZATION_RULES: tuple[Rule, ...] = (
             "customize determine decide"
         ),
         pattern(_SCHEDULE_PER_PATIENT, require=_SCHEDULE_CONTEXT, veto=_NOT_SCHEDULE),
+    ),
+    Rule(
+        "flexible_schedule",
+        words("depending based according"),
+        pattern(_SESSION_RANGE, veto=_NOT_SCHEDULE),
     ),
 )
