@@ -21,10 +21,12 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from directory.cli import SAMPLE_WEB_SETTINGS
+
 console = Console(width=130)
+# Politeness off for both sides of the comparison (scrapy bench has none either).
 FAST = [
-    "AUTOTHROTTLE_ENABLED=False",
-    "DOWNLOAD_DELAY=0",
+    *SAMPLE_WEB_SETTINGS,
     "CONCURRENT_REQUESTS=32",
     "CONCURRENT_REQUESTS_PER_DOMAIN=8",
     "LOG_LEVEL=WARNING",
