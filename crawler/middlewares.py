@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import socket
 from typing import Any
@@ -55,10 +56,8 @@ class PrivateAddressGuard:
     async def _host_is_public(self, host: str) -> bool:
         if not host:
             return False
-        try:
+        with contextlib.suppress(ValueError):  # ValueError: a name, not an address literal
             return is_public_address(host)
-        except ValueError:
-            pass  # a name, not an address literal
         try:
             infos = await asyncio.get_running_loop().getaddrinfo(
                 host, None, type=socket.SOCK_STREAM

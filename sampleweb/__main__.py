@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from sampleweb.server import make_server
+from sampleweb.server import make_server, run_until_interrupted
 from sampleweb.world import build_world
 
 
@@ -40,12 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     for url in world.directory_start_urls:
         print(f"directory: {url}")
     sys.stdout.flush()
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    run_until_interrupted(server)
     return 0
 
 

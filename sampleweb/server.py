@@ -150,12 +150,16 @@ class SampleWeb:
         self.stop()
 
 
-def serve_forever(port: int, clinics: int, seed: int) -> None:
-    """Serve the sample web on 127.0.0.1:port until interrupted (blocking)."""
-    server = make_server(build_world(clinics=clinics, seed=seed), port)
+def run_until_interrupted(server: ThreadingHTTPServer) -> None:
+    """Serve on the calling thread until Ctrl-C, then close the socket."""
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
+
+
+def serve_forever(port: int, clinics: int, seed: int) -> None:
+    """Serve the sample web on 127.0.0.1:port until interrupted (blocking)."""
+    run_until_interrupted(make_server(build_world(clinics=clinics, seed=seed), port))
