@@ -48,14 +48,19 @@ def plain(value: object, limit: int = 500) -> str:
         if ch not in _BIDI and (ch.isspace() or unicodedata.category(ch)[0] != "C")
     )
     text = _WS.sub(" ", text).strip()
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rstrip() + "…" if limit > 0 else ""
 
 
 def page_label(url: str | None) -> str:
     """A short plain label for a page: host without `www.`, then the path (`x.com/fees/`)."""
     if not url:
         return ""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[::1": no host to name
+        return plain(url, 120)
     host = (parts.hostname or "").removeprefix("www.")
     return plain(host + (parts.path if parts.path not in ("", "/") else ""), 120)
 

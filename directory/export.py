@@ -63,13 +63,20 @@ def parse_weights(text: str | None) -> dict[str, float]:
         if not np.isfinite(number) or number < 0:
             raise ExportError(f"bad weight {part.strip()!r}: weights must be finite and >= 0")
         weights[name] = number
-    if sum(weights.values()) <= 0:
+    total = sum(weights.values())
+    if total <= 0:
         raise ExportError("bad weights: at least one weight must be above 0")
+    if not np.isfinite(total):  # rank() divides by the total: inf/inf would score NaN
+        raise ExportError("bad weights: the weights are too large (their sum overflows)")
     return weights
 
 
 def load_frame(session: Session) -> pd.DataFrame:
-    """Every clinic with its newest score under the current rubric (unscored clinics score 0)."""
+    """Every ranked clinic with its newest score under the current rubric (0 if none yet).
+
+    A clinic is ranked once a finished run (or `clinics score`) has scored it: clinics first
+    seen by a crawl that was killed or failed stay out until a crawl finishes.
+    """
     newest = (
         select(Score.clinic_id, func.max(Score.run_id).label("run_id"))
         .where(Score.rubric_version == RUBRIC_VERSION)
@@ -115,6 +122,7 @@ def load_frame(session: Session) -> pd.DataFrame:
             & (Score.run_id == newest.c.run_id)
             & (Score.rubric_version == RUBRIC_VERSION),
         )
+        .where(Clinic.id.in_(select(Score.clinic_id)))
         .order_by(Clinic.id)
     )
     frame = pd.DataFrame(session.execute(query).mappings().all())
@@ -218,6 +226,15 @@ def neutralize(value: Any) -> Any:
     return value
 
 
+def _text_cell(value: Any) -> Any:
+    """A text cell fit for a CSV with LF line ends, then the formula guard. The csv writer
+    quotes a cell holding an LF but not one holding a bare CR, which then ends the row in a
+    reader (the rest, maybe `=...`, starting a row of its own): CR and CRLF become LF."""
+    if isinstance(value, str) and "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return neutralize(value)
+
+
 def export_frame(ranked: pd.DataFrame) -> pd.DataFrame:
     """The ranking in the SPEC column order (then extras), with lists joined and text made safe."""
     out = ranked.copy()
@@ -239,7 +256,7 @@ def export_frame(ranked: pd.DataFrame) -> pd.DataFrame:
     out = out[columns]
     for col in out.columns:
         if not pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_bool_dtype(out[col]):
-            out[col] = out[col].map(neutralize)
+            out[col] = out[col].map(_text_cell)
     return out
 
 

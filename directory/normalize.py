@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Final
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import phonenumbers
 import usaddress
@@ -27,7 +27,7 @@ def clean_text(value: object, limit: int = 500) -> str | None:
         return None
     text = "".join(ch for ch in str(value) if ch.isprintable() or ch.isspace())
     text = _WS.sub(" ", text).strip()
-    return text[:limit] or None
+    return text[:limit].rstrip() or None  # a cut can end on a space
 
 
 def normalize_phone(raw: str | None, region: str = "US") -> str | None:
@@ -68,16 +68,31 @@ def normalize_url(raw: str | None, base: str | None = None) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
     host = parts.hostname.lower().rstrip(".")
+    if not host or _BAD_HOST.search(host):
+        return None
+    if ":" in host:  # an IPv6 address keeps its brackets, or the URL would not parse again
+        host = f"[{host}]"
     netloc = f"{host}:{port}" if port else host
-    path = parts.path or "/"
+    path = _escape(parts.path) or "/"
     query = "&".join(
         pair
-        for pair in parts.query.split("&")
+        for pair in _escape(parts.query).split("&")
         if pair and not _TRACKING.match(pair.split("=", 1)[0])
     )
     return urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
 
 
+_UNSAFE_IN_URL = re.compile(r"[\s\x00-\x1f\x7f]")
+
+
+def _escape(part: str) -> str:
+    """Spaces and control characters percent-encoded, as a browser sends them; a URL that
+    keeps a raw space would not read back as itself."""
+    return _UNSAFE_IN_URL.sub(lambda m: quote(m.group()), part)
+
+
+# Characters no host name has (WHATWG forbidden host code points, spaces, controls).
+_BAD_HOST = re.compile(r"[\s\x00-\x1f\x7f<>\\^|\"`{}]")
 # Tracking parameters carry no identity; dropping them makes one site one URL.
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|msclkid|mc_cid|mc_eid|ref|source)$", re.I)
 
@@ -91,19 +106,21 @@ def domain_key(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-_NAME_SUFFIXES = re.compile(
-    r"\b(llc|l\.l\.c|pllc|inc|incorporated|corp|co|ltd|pc|p\.c|pa|p\.a)\b\.?", re.IGNORECASE
-)
+_DOTTED_SUFFIXES = re.compile(r"\b(l\.l\.c|p\.c|p\.a)\b\.?")
+_NAME_SUFFIXES = frozenset(("llc", "pllc", "inc", "incorporated", "corp", "co", "ltd", "pc", "pa"))
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def name_key(name: str | None) -> str:
-    """A name folded for matching: lower case, `&` -> and, legal suffixes and punctuation gone."""
+    """A name folded for matching: lower case, `&` -> and, legal suffixes and punctuation gone.
+
+    Suffixes are dropped as whole words after punctuation is gone, so the key of a key is
+    itself (`ab_co` is `ab`, not `ab co`).
+    """
     if not name:
         return ""
-    text = name.lower().replace("&", " and ")
-    text = _NAME_SUFFIXES.sub(" ", text)
-    return _WS.sub(" ", _NON_ALNUM.sub(" ", text)).strip()
+    text = _DOTTED_SUFFIXES.sub(" ", name.lower().replace("&", " and "))
+    return " ".join(w for w in _NON_ALNUM.split(text) if w and w not in _NAME_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -179,9 +196,12 @@ def normalize_street(street: str | None) -> str | None:
     if not text:
         return None
     text = re.sub(r"\s*,\s*", " ", text)
-    text = re.sub(r"(?i)(?:\b(ste\.?|suite|unit)\s*|#\s*)(\w+)", _unit, text)
+    text = re.sub(r"(?i)(?:\b(ste\.?|suite|unit)[\s#]*|#[\s#]*)(\w+)", _unit, text)
     text = re.sub(r"(?<=[A-Za-z])\.(?=\s|$)", "", text)
-    return _WS.sub(" ", text).strip()
+    text = _WS.sub(" ", text).strip()
+    # `#1` became `Suite 1`: cut again so a street is never longer than its limit, and a
+    # normalized street normalizes to itself
+    return text if len(text) <= 200 else text[:200].rstrip(" .")
 
 
 def _unit(m: re.Match[str]) -> str:
@@ -210,12 +230,12 @@ def parse_address(raw: str | None) -> Address:
         street=normalize_street(" ".join(street_parts)),
         city=clean_text(tagged.get("PlaceName", "").strip(" ,"), 80),
         state=state if state in _US_STATES else None,
-        zip=zip5 if re.fullmatch(r"\d{5}", zip5) else None,
+        zip=zip5 if re.fullmatch(r"[0-9]{5}", zip5) else None,
     )
 
 
 def _fallback_address(text: str) -> Address:
-    m = re.search(r"^(.*?),\s*([^,]+),\s*([A-Z]{2})\s+(\d{5})", text)
+    m = re.search(r"^(.*?),\s*([^,]+),\s*([A-Z]{2})\s+([0-9]{5})", text)
     if not m:
         return Address(normalize_street(text), None, None, None)
     state = m.group(3) if m.group(3) in _US_STATES else None

@@ -8,6 +8,7 @@ defensive: a bad item is skipped, never raised.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,12 +22,17 @@ from directory.extract.text import names
 
 _MAX_DEPTH = 8
 _MAX_ITEMS = 500
+# More reviews than any clinic has: a typo or junk, and too big for the INTEGER column.
+MAX_REVIEW_COUNT = 10_000_000
 _ORG_TYPES = names(
     "localbusiness medicalclinic medicalbusiness medicalorganization physician "
     "organization healthandbeautybusiness psychiatric hospital dentist healthclub "
     "medicalspecialty medicaltherapy professionalservice store corporation ngo"
 )
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+# A plain decimal number: "4.8", "4,9", "$1,250.00", "450,00". Not a piece of a bigger one: no
+# sign ("-4" is no rating of 4), no exponent ("1e+16" is no rating of 1).
+_NUMBER = re.compile(r"(?<![\w.,+\-])(\d{1,3}(?:,\d{3})+|\d+)(?:[.,](\d+))?(?![.,]?\d|[eE][+-]?\d)")
+_COUNT = re.compile(r"(?<![\w.,+\-])(\d{1,3}(?:,\d{3})+|\d+)(?![.,]?\d|[eE][+-]?\d)")
 
 
 @dataclass
@@ -144,26 +150,42 @@ def _text(value: Any) -> str | None:
     return None
 
 
+def _scalar(value: Any) -> float | str | None:
+    """The first number or non-blank string of a value that may be a list or an @value dict."""
+    for v in _as_list(value):
+        if isinstance(v, dict):
+            v = v.get("@value") or v.get("name")
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            try:
+                return float(v)
+            except OverflowError:  # an integer beyond any float
+                return None
+        if isinstance(v, str) and v.strip():
+            return v.strip()[:300]
+    return None
+
+
 def _number(value: Any) -> float | None:
-    text = _text(value)
-    if text is None:
-        return None
-    m = _NUMBER.search(text)
-    if m is None:
-        return None
-    try:
-        return float(m.group().replace(",", "."))
-    except ValueError:
-        return None
+    """A finite number from a JSON number or a string like "4,9" or "$1,250.00"."""
+    v = _scalar(value)
+    if isinstance(v, str):
+        m = _NUMBER.search(v)
+        if m is None:
+            return None
+        whole, fraction = m.group(1).replace(",", ""), m.group(2)
+        v = float(f"{whole}.{fraction}" if fraction else whole)
+    return v if v is not None and math.isfinite(v) else None
 
 
 def _count(value: Any) -> int | None:
     """A review count: '1,234' is one thousand two hundred and thirty-four."""
-    text = _text(value)
-    if text is None:
+    v = _scalar(value)
+    if isinstance(v, str):
+        m = _COUNT.search(v)
+        v = float(m.group(1).replace(",", "")) if m else None
+    if v is None or not math.isfinite(v) or not v.is_integer():
         return None
-    m = re.search(r"\d[\d,]*", text)
-    return int(m.group().replace(",", "")) if m else None
+    return int(v) if 0 <= v <= MAX_REVIEW_COUNT else None
 
 
 def _absorb(out: StructuredData, source: str, item: dict[str, Any], depth: int = 0) -> None:

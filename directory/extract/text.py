@@ -208,6 +208,15 @@ def _hidden(el: lxml.html.HtmlElement) -> bool:
     return el.get("hidden") is not None or el.get("aria-hidden") == "true"
 
 
+def visible_text(el: lxml.html.HtmlElement) -> str:
+    """The text a reader sees in one element, cut into blocks as `page_text` cuts the page and
+    joined by spaces; empty when the element or one around it is hidden or never shown."""
+    for outer in el.iterancestors():
+        if outer.tag in _SKIP_TAGS or (outer.attrib and _hidden(outer)):
+            return ""
+    return " ".join(b.text for b in _blocks(el))
+
+
 def _blocks(doc: lxml.html.HtmlElement) -> list[Block]:
     """Visible text grouped by block element; headings and list lead-ins remembered."""
     raw: list[tuple[str, str]] = []  # (kind, text)
@@ -246,7 +255,8 @@ def _blocks(doc: lxml.html.HtmlElement) -> list[Block]:
                 buf.append(" ")
             if size > MAX_TEXT_CHARS:
                 break
-            tail = el.tail
+            # the text after the walked element itself is not its own
+            tail = el.tail if el is not doc else None
             if tail:
                 buf.append(tail)
         else:  # a comment or processing instruction: only its tail is text
