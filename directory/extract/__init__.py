@@ -41,7 +41,7 @@ from directory.extract.signals import (
     SAFETY_RULES,
 )
 from directory.extract.structured import StructuredData, read_structured
-from directory.extract.text import decode_body, page_text, parse_html, quote
+from directory.extract.text import decode_body, page_text, parse_html, quote, visible_text
 from directory.normalize import clean_text, normalize_phone, parse_address
 from directory.rubric import SIGNALS
 from directory.types import Evidence, Facts, Flag, PageExtraction
@@ -51,6 +51,8 @@ __all__ = ["criterion_scores", "extract_page", "extraction_json"]
 _TEXT_RULES = EXPERTISE_RULES + HOLISTIC_RULES + SAFETY_RULES + PERSONALIZATION_RULES + REVIEW_RULES
 _VOCABULARY = frozenset(VOCABULARY)  # every module's trigger words, fixed once imported
 _EMAIL = re.compile(r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+$")
+_STATE = re.compile(r"[A-Z]{2}")  # ASCII: "ÄÖ" is no state code
+_ZIP = re.compile(r"[0-9]{5}")  # ASCII digits: "0" or "٨٠٢٠٢" is no ZIP code
 
 
 def extract_page(url: str, body: bytes | str, *, encoding: str | None = None) -> PageExtraction:
@@ -75,7 +77,7 @@ def _extract(url: str, body: bytes | str, encoding: str | None) -> PageExtractio
 
     prices = find_prices(page)
     cost = find_cost(page)
-    routes = find_routes(page, prices.market_sentences)
+    routes = find_routes(page, prices.market_sentences, url)
     told = find_text_facts(page)
     hits: dict[str, Hit | str] = dict(earliest(page, _TEXT_RULES))
 
@@ -142,20 +144,32 @@ def source_excerpt(
 ) -> str | None:
     """The structured-data statement of `prop`, verbatim from the clinic's own page.
 
-    Microdata: the visible text of the element carrying `itemprop=prop` (page text). JSON-LD:
-    the page's words are its markup, so the quote is the `"prop": {...}` fragment of the
-    source, cut at the end of its object or at `limit` characters.
+    Microdata: the visible text of the element carrying `itemprop=prop`, as page text (blocks
+    apart, hidden parts left out). Otherwise the page's words are its markup, so the quote is
+    the `"prop"...` fragment of a JSON-LD script (else of the source: microdata in `<meta>`
+    tags), cut at the end of its object or at `limit` characters, and only if the source
+    holds it verbatim.
     """
     for element in doc.xpath(f'//*[@itemprop="{prop}"]')[:1]:
-        visible = " ".join(element.text_content().split())
+        visible = visible_text(element)[:limit].rstrip()
         if visible:
-            return visible[:limit]
-    start = source.find(f'"{prop}"')
-    if start < 0:
-        return None
-    window = source[start : start + limit]
-    end = window.find("}")
-    return (window[: end + 1] if end > 0 else window).strip() or None
+            return visible
+    key = f'"{prop}"'
+    scripts = [
+        script.text or ""
+        for script in doc.iter("script")
+        if (script.get("type") or "").strip().lower() == "application/ld+json"
+    ]
+    for code in (*scripts, source):
+        start = code.find(key)
+        if start < 0:
+            continue
+        window = code[start : start + limit]
+        end = window.find("}")
+        excerpt = (window[: end + 1] if end > 0 else window).strip()
+        if excerpt and excerpt in source:
+            return excerpt
+    return None
 
 
 def _put(hits: dict[str, Hit | str], signal: str, hit: Hit | None) -> None:
@@ -178,8 +192,9 @@ def _contact_facts(facts: Facts, data: StructuredData, doc: lxml.html.HtmlElemen
     if data.street or data.city or data.zip:
         facts.street, facts.city = clean_text(data.street, 200), clean_text(data.city, 80)
         state = (clean_text(data.state, 20) or "").upper()
-        facts.state = state if len(state) == 2 and state.isalpha() else None
-        facts.zip = (data.zip or "")[:5] if data.zip and data.zip[:5].isdigit() else None
+        facts.state = state if _STATE.fullmatch(state) else None
+        zip5 = (data.zip or "")[:5]
+        facts.zip = zip5 if _ZIP.fullmatch(zip5) else None
     elif data.address_text:
         address = parse_address(data.address_text)
         facts.street, facts.city, facts.state, facts.zip = (

@@ -34,7 +34,7 @@ from directory.extract.text import PageText, Sentence
 
 _PAYERS = (
     r"insurance|insurers?|health plans?|(?:your|their) (?:health |insurance )?plans?|medicare|"
-    r"medicaid|tricare|aetna|cigna|"
+    r"medicaid|tricare|aetna|cigna|va community care|community care network|veterans affairs|"
     r"united ?health\w*|humana|blue cross|bcbs|anthem|kaiser|optum|carriers?|payers?|networks?"
 )
 _PROVIDER_SIDE = (
@@ -54,6 +54,8 @@ _ACCEPTS = rx(
     r"|\bwork(?:s|ing)? with (?:your|the patient['’]s|all major|most major|most) (?:insurance|"
     r"insurers?|health plans?)"
     r"|\b(?:we|our (?:clinic|office|team))\b[^.;]{0,30}\bbill (?:your )?(?:insurance|insurers?)"
+    rf"|\b(?:is|are|gets?) billed (?:directly )?to (?:your |the patient['’]s |their )?(?:{_PAYERS})\b"
+    r"|\b(?:approved|authori[sz]ed|contracted|participating) (?:va )?community (?:care )?provider\b"
 )
 _COVERED = rx(
     rf"\b(?:{_PAYERS})\b[^.;]{{0,40}}?\b(?:to cover|covers?|pays? for|will pay|reimburses?)\b"
@@ -72,6 +74,11 @@ _REFUSES = rx(
     r"is not|isn['’]t|are not|aren['’]t)\b[^.;]{0,20}?\b(?:pay|cover|accepted|billed|reimburse)\w*"
     r"|\bnot (?:typically |usually |currently |yet |generally )?covered\b"
     r"|\brefuse\w* to (?:pay|cover)\b|\bno insurance\b"
+)
+# "Evergreen does not bill insurance": the provider by name (general advice is skipped)
+_REFUSES_BY_NAME = rx(
+    r"\b(?:does not|doesn['’]t|do not|don['’]t) (?:currently )?(?:bill|accept|take|file with|submit "
+    rf"to|work with) (?:any )?(?:{_PAYERS})\b"
 )
 _HELPS = rx(
     r"\bsuper[- ]?bills?\b|\bout[- ]of[- ]network (?:benefits|reimbursement|claims?|coverage|"
@@ -96,8 +103,15 @@ _GENERAL_INSURANCE = rx(
 )
 # patients filing claims by themselves: what some people do, not the provider's help
 _SELF_FILED = rx(
-    r"\bon (?:their|your|his|her) own\b|\b(?:some|many|most|other) (?:patients|people|clients)\b"
+    r"\bon (?:their|your|his|her) own\b|\b(?:some|many|most|other|a few|few) (?:patients|people|"
+    r"clients)\b"
 )
+# "Ask what documentation they need for reimbursement": a tip for calling one's insurer
+_ASK_YOUR_INSURER = rx(
+    r"^\W*(?:ask|check|call|find out|confirm|contact)\b|\bask (?:your|whether|what|if|about|them)\b"
+)
+# what is usual across providers, not what this one takes
+_AS_A_RULE = rx(r"\b(?:often|typically|usually|generally|in (?:many|most|some) cases)\b")
 _INSURANCE_QUESTION = rx(r"\b(?:insurance|covered|coverage|insurer)\b")
 _ESKETAMINE = rx(r"\b(?:spravato|esketamine)\b")
 _MIXED = rx(r"\bboth\b|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\bnot\b|\bonly\b")
@@ -111,17 +125,20 @@ _INSURANCE_TRIGGERS = words(
 _FINANCING_BRANDS = rx(
     r"\bcare ?credit\b|\badvance ?care\b|\bpatientfi\b|\bsunbit\b|\bprosper healthcare\b|"
     r"\bunited medical credit\b|\bcherry\b(?= (?:financing|payment|pay\b))|\bklarna\b|"
+    r"\b(?<=with )(?:cherry|affirm)\b|"
     r"\bafterpay\b|\blending ?club\b|\bgreensky\b|\balphaeon\b|\bscratchpay\b|"
     r"\bproceed finance\b|\bhealth advantage\b|\baffirm\b(?= (?:financing|payment|pay\b|lets|allows))"
 )
 _FINANCING_TERMS = rx(
     r"\bfinanc(?:ing|e options?|e plans?|ed)\b|\bpayment plans?\b|\binstal?lment(?:s| plans?)?\b|"
     r"\bmonthly payments?\b|\bpay over time\b|\bspread (?:the|your) (?:cost|payments?)\b|"
-    r"\bflexible payment(?:s| options)?\b|\bno[- ]interest\b"
+    r"\bflexible payment(?:s| options)?\b|\bno[- ]interest\b|\bbuy now,? pay later\b|"
+    r"\bsplit (?:your|the) (?:[\w-]+ ){0,3}?(?:into|across|over) (?:[\w-]+ ){0,3}?(?:payments|instal\w+)"
 )
 _FINANCING_OFFERED = rx(
     r"\b(?:we|our|us)\b|\b(?:available|offered|offer|provides?|accepted|apply|qualify|approved|"
-    r"through|partner\w*|arranged|arrange|lets you|allows you|you can)\b"
+    r"through|partner\w*|arranged|arrange|lets you|allows you|you can|in-house|interest[- ]free|"
+    r"at checkout)\b|^(?:pay|split|spread)\b"
 )
 _FINANCING_ADVICE = rx(
     r"\b(?:ask|discuss|check|talk|inquire)\b[^.]{0,60}\b(?:your|the|a) (?:[\w-]+ ){0,3}?"
@@ -133,7 +150,7 @@ _FINANCING_TRIGGERS = words(
     "carecredit care credit advance advancecare patientfi sunbit prosper united cherry klarna "
     "afterpay lending lendingclub greensky alphaeon scratchpay proceed health affirm financing "
     "finance financed payment plan plans installment installments instalment monthly payments "
-    "pay spread flexible interest"
+    "pay spread flexible interest split later"
 )
 _HSA = rx(
     r"\bhsa\b|\bfsa\b|\bhra\b|\bhealth (?:care )?savings accounts?\b|\bhealthcare savings "
@@ -211,6 +228,13 @@ def _insurance(page: PageText, out: CostFindings) -> None:
                 refuses.append(Hit(s, m.start(), m.end()))
                 refused = True
                 break
+        else:
+            by_name = _REFUSES_BY_NAME.search(lower)
+            if by_name is not None and not (
+                general or GENERIC_PROVIDER.search(lower) or _hedged(lower, by_name)
+            ):
+                refuses.append(Hit(s, by_name.start(), by_name.end()))
+                refused = True
         cover = _COVERED.search(lower) if refused and not general else None
         if cover is not None and not negated(lower, cover.start(), cover.end()):
             mixed.append(Hit(s, cover.start(), cover.end()))  # "may cover X, but Y is self-pay"
@@ -230,7 +254,9 @@ def _insurance(page: PageText, out: CostFindings) -> None:
                         mixed.append(hit)  # "Spravato is covered, so we offer both"
                 break
         for m in _HELPS.finditer(lower):
-            self_filed = _SELF_FILED.search(lower) and not FIRST_PERSON.search(lower)
+            self_filed = (
+                _SELF_FILED.search(lower) or _ASK_YOUR_INSURER.search(lower)
+            ) and not FIRST_PERSON.search(lower)
             if not _negated_term(lower, m) and (voice or not general) and not self_filed:
                 helps.append(Hit(s, m.start(), m.end()))
                 break
@@ -292,8 +318,15 @@ _NOT_AVAILABLE_AFTER = rx(
 )
 
 
+_NO_INTEREST = re.compile(r"\bno(?=[- ]interest\b)")
+
+
 def _negated_term(lower: str, m: re.Match[str]) -> bool:
-    """'no payment plans', 'we do not offer financing', 'payment plans are not available'."""
+    """'no payment plans', 'we do not offer financing', 'payment plans are not available';
+    not 'no-interest payment plans'."""
+    if m.group().startswith("no"):
+        return False
+    lower = _NO_INTEREST.sub("zz", lower)
     return negated(lower, m.start(), m.end()) or bool(_NOT_AVAILABLE_AFTER.search(lower[m.end() :]))
 
 
@@ -322,6 +355,10 @@ def _benefits(page: PageText, out: CostFindings) -> None:
         if s.is_question:
             continue
         lower = s.lower
+        if not FIRST_PERSON.search(lower) and (
+            _ASK_YOUR_INSURER.search(lower) or _AS_A_RULE.search(lower)
+        ):
+            continue  # "Ask about your HSA or FSA", "HSA funds can often be used": general tips
         for pat, attr in ((_SUPERBILL, "superbill"), (_HSA, "hsa_fsa")):
             m = pat.search(lower)
             if m is None or getattr(out, attr) is not None:

@@ -8,14 +8,16 @@ from dataclasses import dataclass, field
 
 from directory.extract.patterns import ATTRIBUTION, Hit, negated, rx, words
 from directory.extract.signals import RATING_TEXT
-from directory.extract.text import PageText, names
+from directory.extract.structured import MAX_REVIEW_COUNT
+from directory.extract.text import PageText, Sentence, names
 
 _PTSD = rx(r"\b(?:c-?ptsd|\(c\)ptsd|ptsd|post[- ‑]?traumatic stress)\b")
 # PTSD as a profession's field or a screening instrument is not "ketamine treats PTSD"
 # the clinic says it does not treat PTSD: that answers the question for this page
 _PTSD_NOT_TREATED = rx(
     r"\b(?:we|our (?:clinic|practice|program))\b[^.]{0,40}?\b(?:do not|don['’]t|does not|doesn['’]t|"
-    r"cannot|can['’]t|no longer) (?:currently )?(?:treat|offer|accept|see)\b[^.]{0,50}?\b(?:c-?ptsd|ptsd|"
+    r"cannot|can['’]t|no longer|(?:are |is )?(?:not able|unable) to) (?:currently )?(?:treat|offer|accept|"
+    r"see)\b[^.]{0,50}?\b(?:c-?ptsd|ptsd|"
     r"post[- ]?traumatic)"
     r"|\b(?:c-?ptsd|ptsd|post[- ]?traumatic stress(?: disorder)?)\b(?: treatment)? (?:is|are) not "
     r"(?:currently )?(?:treated|offered|something we treat|among the conditions)"
@@ -23,8 +25,41 @@ _PTSD_NOT_TREATED = rx(
 _PTSD_NOT_A_USE = rx(
     r"\btraining (?:is )?focused\b|\b(?:trained|training) (?:in|to)\b|"
     r"\bspeciali[sz]\w* in (?:the )?(?:diagnos|treatment of)|\bevaluation and treatment of\b|"
-    r"\bpcl-?5\b|\bscreen(?:ing|s|ed)? for\b|\bchecklist\b|\bquestionnaire\b"
+    r"\bscreen(?:ing|s|ed)? for\b|\bchecklist\b|\bquestionnaire\b|\benrol\w*"
 )
+_RESEARCH_HEADING = rx(r"^\W*(?:our )?(?:research|clinical (?:trials?|research)|studies|trials)\b")
+# the scale's name without patients treated for PTSD ("PTSD (PCL-5)" over a results line is fine)
+_PTSD_SCALE_ONLY = rx(r"\bpcl-?5\b")
+_TREATED_FOR = rx(r"\btreat\w*\b|\bpatients with\b")
+# PTSD in one clinician's caseload or work history ("her clinical work focuses on PTSD",
+# "Jane Roe, LPC - trauma, PTSD"), said without ketamine: the person's field, not the clinic's
+_CASELOAD = rx(
+    r"\b(?:worked with|clients? (?:have |has )?include[ds]?|clinical work|caseload|"
+    r"(?:his|her|their) (?:clinical )?(?:work|practice)|therapists? (?:help|work with|treat)|"
+    r"(?:he|she) (?:also )?(?:works with|treats|treated|helps|helped|sees))\b"
+)
+_CLINIC_VOICE = rx(r"\b(?:we|we['’]ve|us)\b")
+_CREDENTIAL_LINE = re.compile(
+    r"\b[A-Z][a-z]+,? (?:LPC|LMFT|LCSW|LICSW|LMHC|LPCC|PsyD|PhD|Ph\.D\.|MSW|MFT)\b"
+)
+_KETAMINE_CONTEXT = rx(r"\bketamine\b|\binfusions?\b|\bspravato\b|\besketamine\b|\bkap\b")
+
+
+def _ptsd_not_a_use(s: Sentence, lower: str) -> bool:
+    """PTSD named as a field, a scale, a trial's population or one clinician's caseload."""
+    if _PTSD_NOT_A_USE.search(lower):
+        return True
+    if s.block.heading and _RESEARCH_HEADING.search(s.block.heading.lower()):
+        return True  # under "Research" / "Clinical trials": a study's population, not a service
+    if _PTSD_SCALE_ONLY.search(lower) and not _TREATED_FOR.search(lower):
+        return True
+    if _KETAMINE_CONTEXT.search(lower):
+        return False
+    if _CLINIC_VOICE.search(lower):
+        return False
+    return bool(_CASELOAD.search(lower) or _CREDENTIAL_LINE.search(s.text))
+
+
 # (condition, trigger words, pattern); a pattern runs only where its words occur
 _CONDITIONS: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = (
     (
@@ -143,7 +178,7 @@ def _conditions(page: PageText, out: TextFacts) -> None:
                 continue
             if name == "ptsd":
                 ptsd_seen = True
-                if _PTSD_NOT_A_USE.search(lower) or negated(lower, m.start(), m.end(), reach=30):
+                if _ptsd_not_a_use(s, lower) or negated(lower, m.start(), m.end(), reach=30):
                     continue
             found.add(name)
     if "treatment_resistant_depression" in found:
@@ -200,7 +235,7 @@ def _rating(page: PageText, out: TextFacts) -> None:
             rating, n = float(value), int(count.replace(",", ""))
         except (TypeError, ValueError, AttributeError):
             continue
-        if 0 < rating <= 5 and n > 0:
+        if 0 < rating <= 5 and 0 < n <= MAX_REVIEW_COUNT:
             out.rating, out.review_count = rating, n
             out.rating_hit = Hit(s, m.start(), m.end())
             return

@@ -154,6 +154,15 @@ HEDGE: Final = rx(
 ATTRIBUTION: Final = rx(
     r"\b(?:says|said|writes|wrote|notes|noted|explains|explained|according to|told|"
     r"stated|interview|study|studies|researchers?|research|published|journal)\b"
+    r"(?! (?:any|the|your|a|all|each|every|prescriptions?|orders?|notes)\b)"
+)
+
+
+# A job posting: the qualifications a clinic wants to hire, not the ones its staff have.
+HIRING: Final = rx(
+    r"\brequirements?:|\bqualifications?:|\bwe(?: are|['’]re) (?:seeking|hiring|looking for|recruiting)"
+    r"\b|\bjob (?:description|posting|opening)s?\b|\bopen positions?\b|\b(?:part|full)[- ]time\b|"
+    r"\bapply (?:now|today|here|online)\b|\bcandidates? (?:must|should) have\b"
 )
 
 

@@ -24,11 +24,18 @@ MIN_SESSION_USD = 25.0
 MAX_SESSION_USD = 5_000.0
 
 _NUMBER = r"(\d{1,3}(?:,\d{3})+|\d{1,6})(?:\.(\d{1,2}))?"
+# "$450", "$400-$600", "USD 375"; groups 1-2 the (first) amount, 3-4 a range's second amount
+_MONEY_SIGN = r"(?:\$|usd\b)\s?"
 _MONEY = re.compile(
-    rf"(?<![\w$])\$\s?{_NUMBER}(?![\d,]*\d)(?:\s*(?:-|–|—|to)\s*\$?\s?{_NUMBER}(?![\d,]*\d))?"
-    r"(?!\s*(?:k\b|million|billion))",
+    rf"(?<![\w$]){_MONEY_SIGN}{_NUMBER}(?![\d,]*\d)(?:\s*(?:-|–|—|to)\s*(?:{_MONEY_SIGN})?{_NUMBER}"
+    r"(?![\d,]*\d))?(?!\s*(?:k\b|million|billion))"
+    # "500 dollars", "375 USD" (groups 5-6)
+    rf"|(?<![\w$.,]){_NUMBER}\s?(?:dollars|usd)\b",
     re.IGNORECASE,
 )
+# extras sold on top of a session, not the session
+_ADD_ON = rx(r"\badd(?:-ons?| a| an| on)\b|\bupgrade\b|\bhydration\b|\bvitamins?\b|\bnad\+?")
+_MONEY_CUE = re.compile(r"\$|\busd\b|\bdollars\b", re.IGNORECASE)
 _IGNORED = rx(
     r"\bcancel\w*|\bno[- ]shows?\b|\blate\b|\bmissed\b|\breturned\b|\bnsf\b|\bbounced\b|"
     r"\bco-?pays?\b|\bsavings\b|\bdeposits?\b|\bbooking\b|\brefund\w*|\breschedul\w*|"
@@ -103,10 +110,20 @@ def _value(whole: str, cents: str | None) -> float:
     return float(whole.replace(",", "")) + (float("0." + cents) if cents else 0.0)
 
 
+def _amounts(m: re.Match[str]) -> list[float]:
+    """The amount (or both ends of a range) one _MONEY match states."""
+    if m.group(1) is None:
+        return [_value(m.group(5), m.group(6))]
+    values = [_value(m.group(1), m.group(2))]
+    if m.group(3):
+        values.append(_value(m.group(3), m.group(4)))
+    return values
+
+
 def find_prices(page: PageText) -> PriceFindings:
     """Classify every dollar amount on the page (see the module docstring)."""
     out = PriceFindings()
-    money_sentences = [s for s in page.sentences if "$" in s.text]
+    money_sentences = [s for s in page.sentences if _MONEY_CUE.search(s.text)]
     if not money_sentences:
         return out
     market_page = any(
@@ -147,6 +164,8 @@ def _classify_sentence(s: Sentence, market_page: bool, out: PriceFindings) -> No
             # "$90 per 50-minute session" under "Integration sessions": the unit says how it
             # is billed, the heading says what is paid for
             kind = "other"
+        if kind == "session" and _ADD_ON.search(before):
+            kind = "other"  # "Add a hydration bag to any infusion for $75"
         if kind in (None, "package") and _PER_UNIT_AFTER.search(after):
             kind = "session"  # "6 infusions at $450 each", "($450 each)"
         elif kind == "package":
@@ -158,17 +177,14 @@ def _classify_sentence(s: Sentence, market_page: bool, out: PriceFindings) -> No
         if kind == "market":
             out.market_sentences.add(s.index)
         elif kind == "session":
-            values = [_value(m.group(1), m.group(2))]
-            if m.group(3):
-                values.append(_value(m.group(3), m.group(4)))
-            values = [v for v in values if MIN_SESSION_USD <= v <= MAX_SESSION_USD]
+            values = [v for v in _amounts(m) if MIN_SESSION_USD <= v <= MAX_SESSION_USD]
             if values:
                 out.session_usd.extend(values)
                 if out.session_hit is None:
                     out.session_hit = Hit(s, m.start(), m.end())
             else:
                 kind = None
-        elif kind == "other" and out.other_fee_hit is None and _value(m.group(1), m.group(2)) > 0:
+        elif kind == "other" and out.other_fee_hit is None and _amounts(m)[0] > 0:
             out.other_fee_hit = Hit(s, m.start(), m.end())
         prev_kind, prev_end = kind, m.end()
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from directory.extract.patterns import FIRST_PERSON, Hit, context_lower, negated, rx, words
 from directory.extract.text import PageText, Sentence
@@ -50,7 +51,8 @@ _MENTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "lozenge",
         rx(
-            r"\b(?i:lozenges?|troches?|rapid[- ]dissolv\w+ (?:tablets?|tabs?)|buccal|"
+            r"\b(?i:lozenges?|troches?|(?:rapid[- ])?dissolv(?:able|ing|e) (?:tablets?|tabs?)|"
+            r"rapid[- ]dissolv\w+ (?:tablets?|tabs?)|buccal|"
             r"dissolv\w+ (?:under|in) (?:the|your) (?:tongue|mouth))\b"
         ),
     ),
@@ -62,7 +64,9 @@ _ROUTE_TRIGGERS: dict[str, frozenset[str]] = {
     "intranasal": words("nasal intranasal nasally intra"),
     "oral": words("oral orally mouth"),
     "sublingual": words("sublingual sublingually sub lingual"),
-    "lozenge": words("lozenge lozenges troche troches rapid buccal dissolve dissolving dissolves"),
+    "lozenge": words(
+        "lozenge lozenges troche troches rapid buccal dissolve dissolving dissolves dissolvable"
+    ),
     "esketamine": words("spravato esketamine"),
 }
 _TRIGGERS = frozenset().union(*_ROUTE_TRIGGERS.values())
@@ -114,7 +118,7 @@ _GENERAL = rx(
 # in "X, as opposed to Y" / "unlike Y, X": Y (up to the next comma) is not offered
 _CONTRAST = rx(
     r"\b(?:as opposed to|unlike|compared (?:to|with)|rather than|instead of|versus|vs\.?|"
-    r"while|whereas|other than|in contrast to)\b[^,;.]*"
+    r"while|whereas|other than|in contrast to|different (?:from|than)|not the same as)\b[^,;.]*"
 )
 _NOT_OFFERED_AFTER = rx(
     r"[^,;.]{0,30}?\b(?:is|are)(?: currently)? (?:not|no longer) (?:offered|available|provided|"
@@ -162,17 +166,25 @@ class RouteFindings:
     multiple: Hit | None
 
 
-def find_routes(page: PageText, market: set[int] | None = None) -> RouteFindings:
-    """The routes this page says the provider offers (sorted), and `multiple_routes`."""
+def find_routes(page: PageText, market: set[int] | None = None, url: str = "") -> RouteFindings:
+    """The routes this page says the provider offers (sorted), and `multiple_routes`.
+
+    On an article (a blog post, an explainer titled as a question) routes are often the
+    subject rather than the service: there a heading naming a route, or a sentence about how
+    things usually go, does not offer it; the clinic describing its own process still does.
+    """
     market = market or set()
+    article = is_article(page, url)
     found: dict[str, bool] = {}  # route -> seen
     per_sentence: list[tuple[Sentence, set[str]]] = []
     candidates = [s for s in page.candidates(_TRIGGERS) if s.index not in market]
     titles = [page.title or ""] + [s.block.heading or "" for s in candidates]
     comparison = any(_compares_routes(t) for t in set(titles) if t)
-    if page.title and not comparison:
+    if page.title and not (comparison or article):
         _collect(page.title, None, found)
     for s in candidates:
+        if article and _explains(s):
+            continue
         seen = _collect(s.text, s, found, comparison)
         if seen:
             per_sentence.append((s, seen))
@@ -189,6 +201,45 @@ def find_routes(page: PageText, market: set[int] | None = None) -> RouteFindings
         found.pop("intranasal", None)
     routes = sorted(found, key=ROUTE_ORDER.index)
     return RouteFindings(routes, _multiple(per_sentence, set(routes)))
+
+
+_ARTICLE_PATH = re.compile(
+    r"/(?:blog|blogs|news|articles?|posts?|learn|resources|insights|library|education|journal)(?:/|$)",
+    re.IGNORECASE,
+)
+_ARTICLE_TITLE = rx(
+    r"^(?:what|how|why|when|is|are|can|does|do|should|will|which|who)\b[^?]*\?|\bvs\.?\b|\bversus\b|"
+    r"\bguide\b|\bexplained\b|\bmyths?\b|\bfacts?\b|\bresearch\b|\bwhat you need to know\b"
+)
+
+
+# how things go in general, on an article: "usually", "off-label", "list price"
+_ARTICLE_GENERAL = rx(
+    r"\b(?:usually|often|frequently|typically|generally|commonly|tends? to|off-label|generic|"
+    r"list price|lists at|nationally|(?:some|many|most) (?:people|patients)|researchers?|doctors|"
+    r"clinicians)\b"
+    r"|^\W*(?:ask|compare|look for|check|find out|consider)\b"  # advice to the reader
+    # a definition: "Esketamine is sold as a nasal spray", "IV ketamine is a ..."
+    r"|^\W*(?:[\w®-]+ ){1,3}(?:is|are) (?:a|an|the|sold|made|given|known|derived|marketed)\b"
+)
+
+
+def _explains(s: Sentence) -> bool:
+    """On an article: a heading naming a route, or a sentence about the field in general."""
+    heading = len(s.text.split()) <= 4 and s.text.strip() == s.block.text.strip()
+    return heading or (
+        (s.is_question or _ARTICLE_GENERAL.search(s.lower) is not None)
+        and FIRST_PERSON.search(s.lower) is None
+        and _AT_CLINIC.search(s.text) is None
+    )
+
+
+def is_article(page: PageText, url: str) -> bool:
+    """A blog post or explainer: by its address or a question/guide title."""
+    path = urlsplit(url).path if url else ""
+    return bool(
+        _ARTICLE_PATH.search(path) or (page.title and _ARTICLE_TITLE.search(page.title.lower()))
+    )
 
 
 def _compares_routes(text: str) -> bool:

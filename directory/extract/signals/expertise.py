@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from directory.extract.patterns import ATTRIBUTION, rx, words
+from directory.extract.patterns import ATTRIBUTION, HIRING, rx, words
 from directory.extract.rules import Rule, any_of, pattern
 from directory.extract.text import Sentence
 
@@ -54,6 +54,13 @@ _LICENSED_PROFESSIONS = rx(
     r"licensed (?:professional|mental health|clinical mental health) counse?lors?|"
     r"marriage and family therapists?)\b"
 )
+# a quoted outside expert: "a board-certified anesthesiologist writing in a journal urged ..."
+_OUTSIDE_EXPERT = rx(
+    r"\bwriting in\b|\burged\b|\bwarn(?:s|ed)\b|\bcautioned\b|\bjournal\b|\baccording to\b|"
+    r"\bsays\b|\bsaid\b|\bargue[sd]?\b"
+)
+_PARTNERS = r"\bpartner (?:clinics|sites|practices|providers)\b|\b(?:member|network|participating) clinics\b"
+_NOT_TRAINED_HERE = rx(rf"{_PARTNERS}|{HIRING.pattern}")
 # The profession is the patient's own clinician, a referrer, history, or someone else's.
 _NOT_STAFF = rx(
     r"\breferr\w*|\brefer (?:you|yourself)\b|"
@@ -63,8 +70,9 @@ _NOT_STAFF = rx(
     r"\byou (?:have|see|are seeing|already have) an?\b|\bdepartment of\b|\bhistorically\b|"
     r"\bdiscovered\b|\b(?:has|have|had) been used\b|\bwere used\b|\bused by\b|"
     r"\bnon-?psychiatri\w+|\bthan (?:a |an |other )?(?:psychiatrists?|anesthesiologists?|physicians?)\b|"
-    r"\blook for\b|\bmake sure\b|\bask (?:if|whether|your)\b|\bshould (?:be|look|ask)\b|"
-    r"\bsays\b|\bsaid\b|\bwrites\b|\baccording to\b|\bstud(?:y|ies)\b|\bresearch"
+    r"\blook for\b|\bmake sure (?:that )?(?:the|your|any|they|a|an|it)\b|\bask (?:if|whether|your)\b|\bshould (?:be|look|ask)\b|"
+    r"\bsays\b|\bsaid\b|\bwrites\b|\baccording to\b|\bstud(?:y|ies)\b|\bresearch|"
+    rf"{_PARTNERS}|{_OUTSIDE_EXPERT.pattern}|{HIRING.pattern}"
 )
 _STAFF_OWNERSHIP = rx(
     r"\b(?:our|we|we['’]re|us)\b|\bled by\b|\bstaffed by\b|\bteam of\b|\b(?:are|is) all\b|"
@@ -118,7 +126,7 @@ def _not_outside_voice(s: Sentence, m: re.Match[str]) -> bool:
 
 
 _ADVICE = rx(
-    r"\blook for\b|\bmake sure\b|\bensure (?:that )?(?:your|the)\b|\bask (?:if|whether)\b|\bchoose an?\b"
+    r"\blook for\b|\bmake sure (?:that )?(?:the|your|any|they|a|an|it)\b|\bensure (?:that )?(?:your|the)\b|\bask (?:if|whether)\b|\bchoose an?\b"
 )
 _BOARD = rx(
     r"\bboard[- ]certified\b|\bboard certification\b|\bdiplomate\b|"
@@ -186,7 +194,11 @@ EXPERTISE_RULES: tuple[Rule, ...] = (
         words("practice practiced practicing specialize specialized residency fellowship trained"),
         pattern(_SPECIALTY_PRACTICE, require=_PERSON_SUBJECT),
     ),
-    Rule("board_certified", words("board diplomate fellowship"), pattern(_BOARD, veto=_ADVICE)),
+    Rule(
+        "board_certified",
+        words("board diplomate fellowship"),
+        pattern(_BOARD, veto=_ADVICE, check=lambda s, m: _OUTSIDE_EXPERT.search(s.lower) is None),
+    ),
     Rule(
         "licensed_clinicians",
         words(
@@ -213,7 +225,9 @@ EXPERTISE_RULES: tuple[Rule, ...] = (
             "certified certification certificate certificates trained training credentialed "
             "practitioner"
         ),
-        pattern(_TRAINING, veto=_ADVICE),
+        pattern(
+            _TRAINING, veto=_ADVICE, check=lambda s, m: _NOT_TRAINED_HERE.search(s.lower) is None
+        ),
     ),
     Rule(
         "experience",

@@ -35,7 +35,7 @@ _COMBINED = rx(
     r"|\b(?:combined|paired|pairs|combines|alongside|in conjunction) with (?:[\w-]+ ){0,2}?"
     r"(?<!ketamine )(?<!infusion )(?<!iv )(?<!spravato )therapy\b"
     rf"|\b(?:{_THERAPY})\b[^.]{{0,60}}?\b(?:part of|included|built into|component of)\b"
-    rf"|\b(?:{_THERAPY})\b[^.]{{0,40}}?\b(?:with|after|before|between|alongside) (?:every|each|"
+    rf"|\b(?:{_THERAPY})\b[^.]{{0,40}}?\b(?:with|after|before|between|alongside|of) (?:every|each|"
     r"your) (?:[\w-]+ ){0,2}(?:treatment|infusion|session|dose|series|course)"
 )
 _KETAMINE_CONTEXT = rx(
@@ -47,7 +47,7 @@ _THERAPY_NOT_OFFERED = rx(
     r"not (?:responded|worked|helped)|such as antidepressants?|like medication|than|traditional|"
     r"conventional|frontline|first-line|standard (?:treatments|therapies)|instead of|unlike|"
     r"insurers?|insurance|documentation|prior|previous|other treatments|described as|"
-    r"with yourself|pharmacologic)\b"
+    r"with yourself|pharmacologic|whether)\b"
 )
 _PREP_INTEGRATION = rx(
     r"\bintegration (?:therapy|sessions?|support|work|appointments?|visits?|circles?|coaching|"
@@ -73,17 +73,26 @@ _COORDINATION = rx(
     rf"directly |hand in hand )?(?:with|alongside)|talk(?:ing)? with|consult(?:ing)? with|contact(?:ing)? "
     rf"(?:your|you)|in touch with|updat\w+|shar\w+ (?:[\w-]+ ){{0,3}}with|include (?:them|him|her|"
     rf"your)|referral network|network of|refer you (?:to|back)|return (?:back )?to|resume|"
-    rf"continue (?:[\w-]+ ){{0,2}}therapy|diagnosis from|referral from|letter from|"
+    rf"continue (?:[\w-]+ ){{0,2}}therapy|diagnosis from|referrals? from|referred by|letter from|"
     rf"partner(?:s|ed|ing)? with|continu\w* (?:to )?(?:see|work with|meet with)|"
     rf"send\w* (?:[\w-]+ ){{0,3}}(?:summary|summaries|reports?|notes|"
     rf"records|updates?))\b[^.]{{0,90}}?\b(?:{_MENTAL_HEALTH_CLINICIAN})\b"
     rf"|\b(?:{_MENTAL_HEALTH_CLINICIAN})\b[^.]{{0,60}}?\b(?:coordinat\w*|collaborat\w*|"
     rf"informed|updated|in the loop|network)\b"
+    # "you keep seeing your therapist, and we send them an update after each session"
+    rf"|\b(?:{_MENTAL_HEALTH_CLINICIAN})\b[^.]{{0,100}}?\b(?:we|our (?:clinic|team|staff|providers?|"
+    r"nurses?)|i)\b[^.]{0,20}?\b(?:send|share|report|update|inform|notify|communicat|coordinat)\w*"
+    rf"|\b(?:{_MENTAL_HEALTH_CLINICIAN})\b[^.]{{0,60}}?\b(?:share|send|report|forward)\w* "
+    r"(?:[\w-]+ ){0,5}?(?:with|to) (?:them|him|her)\b"
+    # a mental-health clinician the patient must already have
+    r"|\bmust (?:have|be under the care of|be seeing|already have|be established with) (?:an? )?"
+    rf"(?:[\w-]+ ){{0,3}}?(?:{_MENTAL_HEALTH_CLINICIAN})\b"
 )
 _CLINIC_SIDE = rx(
     r"\b(?:we|we['’]ll|our|us|i)\b|\byour (?:[\w-]+ )?"
     r"(?:therapist|psychiatrist|psychologist|counse?lor|mental)|\b(?:is|are) coordinated\b|"
-    r"\bin collaboration\b"
+    r"\bin collaboration\b|\bmust be referred\b|\breferrals? (?:is |are )?required\b|"
+    r"\brequires? (?:a )?referral\b|\breferrals? [^.]{0,60}\bonly\b|\bmust have\b"
 )
 _MAY_BE_PRIMARY_CARE = rx(
     r"\b(?:primary care|neurologist|pain specialist|general practitioner)\b[^.]{0,60}\bor\b|"

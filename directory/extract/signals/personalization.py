@@ -35,6 +35,11 @@ _INDIVIDUAL_PLAN = rx(
     r"|\bno two (?:[\w-]+ )?(?:plans|protocols|patients|treatments) are (?:alike|the same)\b"
     rf"|\b(?:{_PLAN_NOUNS})\b that (?:fits|meets|matches|suits) your (?:unique |individual |"
     r"specific |own )?(?:needs|goals|situation|symptoms)\b"
+    # "we choose the protocol for each patient", "I build your plan around your diagnosis"
+    r"|\b(?:choos|select|set|design|build|buil|creat|determin|decid|pick|plan|writ|shap|tailor)\w* "
+    rf"(?:the |a |an |your |their )?(?:[\w-]+ )?(?:{_PLAN_NOUNS})\b (?:separately )?"
+    r"(?:for (?:each|every) (?:patient|client|person|individual)|around (?:your|you|the patient|"
+    r"each|their)|to (?:fit|match|suit) (?:your|you|the patient|each|their))\b"
 )
 _UNIQUE_PLAN = rx(
     rf"\b(?:{_PLAN_NOUNS})\b[^.]{{0,30}}?\b(?:is|are) (?:entirely |completely )?unique\b"
@@ -58,22 +63,33 @@ _TITRATION = rx(
     r"tailored|individuali[sz]ed|personali[sz]ed|customi[sz]ed|increased|modified|determined by|"
     r"guided by|optimi[sz]ed|calibrated|based on)\b"
     r"|\bbaseline (?:for|of) (?:your )?(?:ketamine )?dos\w+"
+    r"|\b(?:increas|rais|escalat|advanc|adjust)\w*[^.;]{0,40}?\bas tolerated\b"
+    r"|\bstart\w* (?:low|at a low (?:dose|rate))\b[^.;]{0,60}?\b(?:increas|rais|titrat|adjust|"
+    r"escalat)\w*"
     r"|\b(?:find|finding|determine|establish|identify)\w* (?:the |your )?(?:optimal|right|ideal|"
     r"best|most effective|appropriate|correct) (?:ketamine )?(?:dose|dosage|dosing)"
 )
 # a clinician adjusting the treatment, or dosing guided by the patient's own response
+_ADJUST_VERBS = (
+    r"adjust\w*|modif\w*|increas\w*|decreas\w*|lower\w*|rais\w*|fine-tun\w*|optimi[sz]\w*|"
+    r"chang\w*|customi[sz]e|personali[sz]e|individuali[sz]e|tailor"
+)
+_ORDINALS = r"next|first|second|third|following|subsequent|later|remaining|starting|initial"
 _ADJUSTED = rx(
-    r"\b(?:adjust\w*|modif\w*|increas\w*|decreas\w*|lower\w*|rais\w*|fine-tun\w*|optimi[sz]\w*|"
-    r"chang\w*|customi[sz]e|personali[sz]e|individuali[sz]e|tailor) (?:the |your |each |their |a |"
-    rf"this |my )?(?:ketamine )?(?:{_DOSE_NOUNS}|treatment)\b"
+    # "adjusts your dose", "raises, lowers or holds your next dose", "adjusts the second and third doses"
+    rf"\b(?:{_ADJUST_VERBS})(?:,? (?:or |and )?(?:{_ADJUST_VERBS}|holds?|keeps?|maintains?)\b){{0,3}} "
+    r"(?:the |your |each |their |a |this |my )?"
+    rf"(?:(?:{_ORDINALS})(?:,? and |,? or |, | ))?(?:(?:{_ORDINALS}) )?(?:ketamine )?"
+    rf"(?:{_DOSE_NOUNS}|treatment)\b"
     r"|\b(?:based on|according to|depending on|guided by|in response to|depend\w* on|tailored to"
     r"|adjusted to)\b[^.;]{0,60}?\b(?:response|respond(?:s|ed|ing)?|tolerance|tolerability|"
     r"reaction|progress)\b"
     r"|\bif (?:your|the patient['’]s|their) response\b"
+    r"|\bto how (?:you|your body|the patient|they) (?:respond\w*|did|felt|tolerat\w*)"
 )
 _RESPONSE_OWNER = rx(
     r"\b(?:your|you|the patient['’]s|each patient['’]s|their|individual|his|her|client['’]s|"
-    r"we|our)\b"
+    r"we|our|my)\b"
 )
 _DOSING_CONTEXT = rx(
     r"\b(?:dos\w+|infusions?|sessions?|treatments?|ketamine|rate|amount|once (?:a|every)|"
@@ -90,8 +106,8 @@ _SCHEDULE_PER_PATIENT = rx(
     rf"|\b(?:number|frequency|timing|schedule|spacing|length|how many|how often)\b[^.]{{0,30}}?"
     rf"\b(?:{_SCHEDULE_NOUNS})\b[^.]{{0,70}}?\b(?:var(?:y|ies)|depend\w*|individuali[sz]ed|tailored|"
     rf"determined|personali[sz]ed|customi[sz]ed|adjusted|based on|differ\w*)\b"
-    r"|\b(?:some|many) (?:patients|clients|people)\b[^.]{0,140}?\b(?:while|whereas|but|and) "
-    r"(?:others|other patients|some)\b"
+    r"|\b(?:some|many) (?:patients|clients|people)\b[^.]{0,140}?(?:\b(?:while|whereas|but|and) |"
+    r"[;:–—] ?)(?:others|other patients|some)\b"
     r"|\bvar(?:y|ies) (?:from )?(?:patient to patient|person to person|by (?:patient|individual|"
     r"person)|between (?:patients|individuals)|for each (?:patient|person|individual))"
     r"|\bboosters?\b[^.]{0,80}?\b(?:individuali[sz]ed|tailored|based on (?:your |each patient['’]s )?"
@@ -101,11 +117,16 @@ _SCHEDULE_PER_PATIENT = rx(
     r"symptoms (?:return|recur|come back)|based on (?:your|how you)|according to (?:your|how you)|"
     r"as (?:your )?symptoms|not on a (?:fixed|set) (?:calendar|schedule))"
     r"|\bspaced (?:out )?according to (?:how you|your)\b"
+    r"|\b(?:adjust|tailor|individuali[sz]|personali[sz]|customi[sz]|chang)\w* (?:the |your |their )?"
+    r"(?:treatment |infusion |dosing |session |maintenance )?(?:schedule|frequency|timing|spacing|"
+    r"intervals?)\b[^.;]{0,60}?\b(?:according to|based on|depending on|in response to|guided by|"
+    r"as) (?:your|how|their|each|the patient)"
 )
 # a clinician helping the patient pick among treatments, on the patient's own history
 _CHOSEN_FOR_YOU = rx(
     r"\b(?:help (?:you |each patient |patients )?(?:choose|decide|pick|select)|recommend|suggest)"
-    r"\w*\b[^.;]{0,50}?\b(?:based on|according to|depending on|in light of) (?:your|their|the "
+    r"\w*\b[^.;]{0,50}?\b(?:based on|according to|depending on|in light of|(?:that |which )?"
+    r"(?:best )?(?:matches|fits|suits)) (?:your|their|the "
     r"patient['’]s|each patient['’]s)\b[^.;]{0,30}?\b(?:history|needs|goals|preferences|"
     r"symptoms|condition|diagnosis|situation|experiences?)\b"
 )
@@ -125,6 +146,11 @@ _SCHEDULE_CONTEXT = rx(
 )
 _NOT_SCHEDULE = rx(r"\byounger\b|\bolder\b|\bage\b|\byears old\b|\beligib\w+|\bcost\b|\bprice\b")
 
+# "the plan that fits your budget" is about price; "fits your symptoms and coverage" is not
+_ONLY_COST = rx(
+    r"^(?!.*\b(?:symptoms?|needs|history|goals|conditions?|response|diagnos[ie]s|health)\b)"
+    rf".*(?:{_COST_TALK.pattern})"
+)
 _NOT_PLAN = rx(rf"{_COST_TALK.pattern}|{_GENERIC_CARE.pattern}")
 # research doses and price talk are not this clinic's dosing
 _NOT_OUR_DOSING = rx(rf"{_COST_TALK.pattern}|\bstud(?:y|ies)\b|\bresearch\w*|\btrials?\b")
@@ -141,21 +167,24 @@ PERSONALIZATION_RULES: tuple[Rule, ...] = (
         words(
             "individualized individualised personalized personalised tailored customized "
             "customised custom bespoke specific unique individually adapt alike fits meets "
-            "matches suits designed built created developed"
+            "matches suits designed built created developed around each every fit match suit"
         ),
         any_of(pattern(_INDIVIDUAL_PLAN, veto=_NOT_PLAN), pattern(_UNIQUE_PLAN, veto=_NOT_PLAN)),
     ),
     Rule(
         "individualized_plan",
-        words("help recommend recommends recommended suggest suggests choose decide pick select"),
-        pattern(_CHOSEN_FOR_YOU, require=_OPTION_WORDS, veto=_COST_TALK),
+        words(
+            "help recommend recommends recommended suggest suggests choose decide pick select "
+            "matches fits suits"
+        ),
+        pattern(_CHOSEN_FOR_YOU, require=_OPTION_WORDS, veto=_ONLY_COST),
     ),
     Rule(
         "titrated_dosing",
         words(
             "weight mg kilogram titrate titration dosed customized customised individualized "
             "individualised personalized personalised tailored custom dose doses dosage dosing "
-            "rate baseline optimal right ideal best find determine establish identify"
+            "rate baseline optimal right ideal best find determine establish identify tolerated low"
         ),
         pattern(_TITRATION, veto=_NOT_OUR_DOSING),
     ),
@@ -164,7 +193,7 @@ PERSONALIZATION_RULES: tuple[Rule, ...] = (
         words(
             "adjust modify modifies increase decrease lower raise fine optimize change customize "
             "customise personalize individualize tailor response tolerance tolerability "
-            "reaction progress respond responds responded responding"
+            "reaction progress respond responds responded responding hold holds"
         ),
         pattern(_ADJUSTED, require=_RESPONSE_OWNER, veto=_NOT_OUR_DOSING, check=_about_dosing),
     ),
@@ -173,7 +202,7 @@ PERSONALIZATION_RULES: tuple[Rule, ...] = (
         words(
             "case number frequency timing schedule spacing spaced length many often some vary "
             "varies booster boosters maintenance tailor adjust individualize personalize "
-            "customize determine decide"
+            "customize determine decide interval intervals others"
         ),
         pattern(_SCHEDULE_PER_PATIENT, require=_SCHEDULE_CONTEXT, veto=_NOT_SCHEDULE),
     ),

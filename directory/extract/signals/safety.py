@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from directory.extract.patterns import rx, words
+from directory.extract.patterns import HIRING, rx, words
 from directory.extract.rules import Rule, any_of, pattern
 from directory.extract.text import Sentence
 
@@ -27,11 +27,18 @@ def _not_a_qualification(s: Sentence, m: re.Match[str]) -> bool:
     return not (lead and _QUALIFICATION_CONTEXT.search(lead.lower()))
 
 
+def _said_not_titled(s: Sentence, m: re.Match[str]) -> bool:
+    """A bare heading ("Medical intake" over a fee line) names a service, not a protocol."""
+    if len(s.text.split()) <= 3 and s.text.strip() == s.block.text.strip():
+        return False
+    return _not_a_qualification(s, m)
+
+
 # screening sentences that are really about insurance or outcome questionnaires (a fee line
 # for an "initial psychiatric evaluation" still tells that the evaluation happens)
 _NOT_SCREENING = rx(
     r"\binsurance\b|\bcover(?:s|ed)?\b|\bphq-?9|\bgad-?7|\bpcl-?5|\bmeasure\w*|"
-    r"\btrack\w*|\bprogress\b|\bbaseline\b"
+    r"\btrack\w*|\bprogress\b|\bbaseline (?:scores?|questionnaires?|measures?|symptoms?|phq|gad|pcl)"
 )
 _SCREENING_WORDS = rx(
     r"\bscreen(?:ing|ed)\b[^.]{0,60}?\b(?:forms?|questionnaires?|process|tools?|visit|call|"
@@ -64,7 +71,8 @@ _EVALUATION_WITH_PURPOSE = rx(
 )
 _HISTORY_REVIEW = rx(
     r"\b(?:review|discuss|go over|goes over|evaluat|assess|screen)\w*\s+(?:your|the patient['’]s|"
-    r"their|each patient['’]s|a patient['’]s)\s+(?:[\w-]+,?\s+){0,4}?(?:medical|health|"
+    r"their|each patient['’]s|a patient['’]s)\s+(?:[\w-]+,?\s+){0,4}?(?:medical|health|heart|"
+    r"cardiac|family|surgical|substance use|drug|"
     r"psychiatric|mental health|treatment|medication|prior|past)\w*\s*(?:history|histories|records|"
     r"medications|conditions|status|chart)?"
     r"|\b(?:medical|health|psychiatric|mental health|family) (?:history|histories)\b[^.]{0,100}?"
@@ -77,8 +85,9 @@ _INITIAL_EVALUATION = rx(
     r"\b(?:initial|pre-?treatment|pre-?infusion|pre-?procedure|comprehensive|thorough|medical|"
     r"psychiatric|psychiatry|intake|in-office|in-person|new patient|mental health|health|safety) "
     r"(?:psychiatric |medical |"
-    r"health |safety )?(?:evaluation|assessment|screening|exam|examination|check|work-?up|"
+    r"health |safety )?(?:evaluation|assessment|screening|exam|examination|check(?!-in)|work-?up|"
     r"intake(?! fee| form))\b"
+    r"|\b(?:psychiatric|psychiatry|medical) (?:consultation|consult)\b"
     r"|\bpre-?assessment\b|\bphysical exam\w*|\bhistory and physical\b"
 )
 _ELIGIBILITY_CRITERIA = rx(
@@ -86,7 +95,8 @@ _ELIGIBILITY_CRITERIA = rx(
     r"|\b(?:eligibility|inclusion|acceptance|exclusion|admission) criteria\b"
 )
 _CI_CONDITIONS = (
-    r"uncontrolled (?:high )?(?:blood pressure|hypertension)|hypertension|psychosis|psychotic|"
+    r"(?:uncontrolled|untreated|unmanaged|poorly controlled) (?:high )?(?:blood pressure|hypertension)|"
+    r"high blood pressure|hypertension|psychosis|psychotic|"
     r"schizophreni\w+|mania|manic|pregnan\w+|breast-?feeding|substance (?:abuse|use|misuse)|"
     r"active (?:addiction|substance)|heart (?:disease|failure|conditions?)|cardiac|"
     r"liver (?:disease|problems)|intracranial|aneurysm|allerg\w+|seizures?|glaucoma|"
@@ -97,13 +107,22 @@ _CONTRAINDICATION = rx(
     r"|\b(?:disqualif\w*|exclusion|ineligible|advised against)\b"
     r"|\bnot (?:be )?(?:a )?(?:good |suitable |appropriate |ideal )?candidates?\b"
     r"|\bnot (?:be )?(?:suitable|appropriate|eligible|recommended|safe|right) for (?!everyone|all\b)"
+    r"|\b(?:not (?:be )?(?:eligible|suitable|appropriate)|ineligible|excluded) (?:if|when|while)\b"
     r"|\bshould not (?:receive|have|undergo|use|take|get|be treated)\b"
+    rf"|\bhistory of\b[^.]{{0,40}}?\b(?:{_CI_CONDITIONS})\b[^.]{{0,60}}?\b(?:{_CI_CONDITIONS})\b"
     rf"|\b(?:{_CI_CONDITIONS})\b[^.]{{0,80}}?\b(?:risk|unsafe|not (?:be )?(?:eligible|suitable|"
     rf"appropriate|a candidate)|excluded?|prevent|rule out|may not)\b"
 )
+_RESEARCH = rx(r"\bstud(?:y|ies)\b|\btrials?\b|\bresearch\w*")
 _CI_REFUSED = rx(
-    r"\b(?:do not|don['’]t|cannot|can['’]t|are unable to|will not|won['’]t|may not) (?:safely )?"
+    r"\b(?:do not|don['’]t|cannot|can['’]t|are unable to|will not|won['’]t|may not|(?:are|is) not "
+    r"able to|aren['’]t able to|isn['’]t able to) (?:generally |usually |currently |safely )*"
     rf"(?:treat|accept|offer|provide|give|administer)\b[^.]{{0,80}}?\b(?:{_CI_CONDITIONS})\b"
+    # the lead-in of an exclusion list: "We generally don't offer infusions to people who:"
+    r"|\b(?:do not|don['’]t|cannot|can['’]t|will not|won['’]t|(?:are|is) not able to|aren['’]t able "
+    r"to) (?:generally |usually |currently |safely )*(?:treat|offer|give|provide|administer)\b"
+    r"[^.:]{0,50}?\b(?:people|patients|anyone|those|individuals|clients)\b (?:who|with)\b[^.:]{0,20}:"
+    rf"|\bno (?:personal |known |prior )?history of (?:[\w-]+ ){{0,2}}?(?:{_CI_CONDITIONS})\b"
 )
 _CI_CONTEXT = rx(
     r"\bcontraindicat\w*|\bnot (?:a )?(?:good |suitable |ideal |right )?candidates?\b|"
@@ -128,11 +147,12 @@ _CI_SUBJECT = rx(
 _VITALS = (
     r"vital signs?|vitals|blood pressure|heart rate|pulse|oxygen(?: saturation| levels?)?|"
     r"o2 sat\w*|spo2|pulse ox\w*|ekg|ecg|electrocardiogram|heart rhythm|cardiac monitor\w*|"
+    r"heart monitor\w*|telemetry|"
     r"end[- ]tidal|capnograph\w*|respirations?|breathing"
 )
 _MEASURE = (
     r"monitor\w*|measur\w*|track\w*|check\w*|record\w*|watch\w*|observ\w*|cuff|oximeter|"
-    r"sensors?|stickers|leads|telemetry"
+    r"sensors?|stickers|leads|telemetry|take|enter|log"
 )
 _VITALS_MONITORED = rx(
     rf"\b(?:{_VITALS})\b[^.]{{0,80}}?\b(?:{_MEASURE})\b|\b(?:{_MEASURE})\b[^.]{{0,80}}?\b(?:{_VITALS})\b"
@@ -153,6 +173,8 @@ _SUPERVISED = rx(
     r"(?:is |are |will be |remains? |stays? |will (?:stay|remain) )(?:always )?"
     r"(?:present|with you|by your side|in the room|nearby|close by|right outside)"
     r"|\bwill (?:stay|remain|be) (?:close by|with you|nearby)\b[^.]{0,40}\bmonitor"
+    r"|\b(?:she|he|they|nurse|clinician|provider)(?: is| are|['’]s|['’]re| stays?| remains?) with you "
+    r"(?:from|throughout|for the (?:entire|whole)|the (?:entire|whole)|during)\b"
     r"|\b(?:continue|continues) (?:to )?monitor\w*"
 )
 _NOT_PROTOCOL = rx(
@@ -228,9 +250,9 @@ SAFETY_RULES: tuple[Rule, ...] = (
         "screening",
         words(
             "evaluation assessment screening exam examination check preassessment pre "
-            "physical workup work intake"
+            "physical workup work intake consultation consult"
         ),
-        pattern(_INITIAL_EVALUATION, check=_not_a_qualification, veto=_NOT_SCREENING),
+        pattern(_INITIAL_EVALUATION, check=_said_not_titled, veto=_NOT_SCREENING),
     ),
     Rule("screening", words("criteria"), pattern(_ELIGIBILITY_CRITERIA), questions=False),
     Rule(
@@ -239,14 +261,17 @@ SAFETY_RULES: tuple[Rule, ...] = (
             "contraindicated contraindication contraindications contraindicate disqualify "
             "disqualifies disqualified exclusion ineligible advised candidate candidates "
             "suitable appropriate eligible recommended safe should uncontrolled hypertension "
-            "psychosis psychotic schizophrenia mania manic pregnant pregnancy"
+            "psychosis psychotic schizophrenia mania manic pregnant pregnancy excluded history "
+            "able generally offer"
         ),
         any_of(
             pattern(
                 _CONTRAINDICATION,
                 require=_CI_SUBJECT,
                 negatable=False,
-                veto=rx(r"\bnot for everyone\b|\bmost people\b"),
+                veto=rx(
+                    r"\bnot for everyone\b|\bmost people\b|\bstud(?:y|ies)\b|\btrials?\b|\bresearch"
+                ),
             ),
             pattern(_CI_REFUSED, negatable=False),
         ),
@@ -258,7 +283,12 @@ SAFETY_RULES: tuple[Rule, ...] = (
             "pregnancy breastfeeding heart liver intracranial aneurysm allergy allergic "
             "seizure glaucoma"
         ),
-        pattern(rx(rf"\b(?:{_CI_CONDITIONS})\b"), negatable=False, check=_contraindication_context),
+        pattern(
+            rx(rf"\b(?:{_CI_CONDITIONS})\b"),
+            negatable=False,
+            check=_contraindication_context,
+            veto=_RESEARCH,
+        ),
     ),
     Rule(
         "vitals_monitoring",
@@ -273,7 +303,7 @@ SAFETY_RULES: tuple[Rule, ...] = (
         words(
             "monitor monitored monitoring monitors supervised supervision supervising "
             "observed observing observation watch watched watches present side room nearby "
-            "outside continue continues"
+            "outside continue continues throughout entire whole moment"
         ),
         pattern(_SUPERVISED, veto=_NOT_PROTOCOL, check=_not_a_qualification),
     ),
@@ -283,7 +313,7 @@ SAFETY_RULES: tuple[Rule, ...] = (
             "acls bls pals advanced basic crash defibrillator aed emergency resuscitation "
             "airway supplemental rescue"
         ),
-        pattern(_EMERGENCY),
+        pattern(_EMERGENCY, veto=HIRING),
     ),
     Rule(
         "aftercare_rules",
