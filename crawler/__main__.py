@@ -2,13 +2,19 @@
 
 Directory spiders run first; the process then re-executes itself as the `clinic_site` phase,
 seeded with every clinic website now in the database (a fresh reactor per phase).
+
+With `--jobdir DIR` each spider keeps its Scrapy job state in `DIR/<spider>`: a crawl stopped
+with Ctrl-C resumes where it stopped when started again with the same DIR (a phase that had
+finished is not run again), and a crawl that finishes clears that state.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -39,6 +45,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     ap.add_argument(
         "--no-follow-sites", action="store_true", help="do not crawl clinic sites after directories"
     )
+    ap.add_argument("--jobdir", help="keep resumable job state in DIR/<spider> (Scrapy JOBDIR)")
     return ap.parse_args(argv)
 
 
@@ -66,14 +73,19 @@ def directory_spiders(settings: Any) -> dict[str, type[DirectorySpider]]:
     return {n: cls for n, cls in found.items() if issubclass(cls, DirectorySpider)}
 
 
+def _stat(crawler: Crawler, key: str) -> Any:
+    try:
+        stats = crawler.stats
+    except RuntimeError:  # the crawl never started
+        return None
+    return stats.get_value(key) if stats is not None else None
+
+
 def _succeeded(crawler: Crawler) -> bool:
     """Finished, and the close-of-crawl health checks passed (e.g. at least one item)."""
-    stats = crawler.stats
-    if stats is None:
-        return False
-    return stats.get_value("finish_reason") == "finished" and stats.get_value(
-        "clinics/monitors_passed", True
-    )
+    return _stat(crawler, "finish_reason") == "finished" and _stat(
+        crawler, "clinics/monitors_passed"
+    ) in (True, None)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,15 +101,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     settings = build_settings(args)
     dir_spiders = directory_spiders(settings)
-    process = AsyncCrawlerProcess(settings)
-    crawlers: list[Crawler] = []
-
-    def add(spider_cls: type[Any], **kwargs: Any) -> None:
-        crawler = process.create_crawler(spider_cls)
-        crawlers.append(crawler)
-        process.crawl(crawler, **kwargs)
-
+    planned: list[tuple[type[Any], dict[str, Any]]] = []
     directories_phase = args.sample_directories or (args.spider in dir_spiders)
+    follow_sites = directories_phase and not args.no_follow_sites
     if args.sample_directories:
         by_host = {d: cls for cls in dir_spiders.values() for d in cls.allowed_domains}
         for url in args.url:
@@ -105,9 +111,9 @@ def main(argv: list[str] | None = None) -> int:
             if host not in by_host:
                 print(f"error: no directory spider knows {url}", file=sys.stderr)
                 return 2
-            add(by_host[host], start_url=url)
+            planned.append((by_host[host], {"start_url": url}))
     elif args.spider in dir_spiders:
-        add(dir_spiders[args.spider])
+        planned.append((dir_spiders[args.spider], {}))
     elif args.spider not in (None, "clinic_site"):
         known = ", ".join(sorted(["clinic_site", *dir_spiders]))
         print(f"error: unknown spider {args.spider!r}; known spiders: {known}", file=sys.stderr)
@@ -126,22 +132,81 @@ def main(argv: list[str] | None = None) -> int:
                     file=sys.stderr,
                 )
                 return 2
-        add(ClinicSiteSpider, urls=urls, seeds=args.seeds, from_database=from_db)
+        planned.append(
+            (ClinicSiteSpider, {"urls": urls, "seeds": args.seeds, "from_database": from_db})
+        )
     engine.dispose()
+    if (
+        args.jobdir
+        and follow_sites
+        and all(phase_finished(args.jobdir, cls.name) for cls, _ in planned)
+    ):
+        print("resuming: the directory phase had finished; crawling clinic sites", file=sys.stderr)
+        exec_clinic_site_phase(args)
+    process = AsyncCrawlerProcess(settings)
+    crawlers: list[Crawler] = []
+    for spider_cls, kwargs in planned:
+        crawler = process.create_crawler(spider_cls)
+        if args.jobdir:
+            crawler.settings.set("JOBDIR", str(phase_dir(args.jobdir, spider_cls.name)), "cmdline")
+        crawlers.append(crawler)
+        process.crawl(crawler, **kwargs)
     process.start()
     failed = [c for c in crawlers if not _succeeded(c)]
-    if directories_phase and not args.no_follow_sites and not failed:
-        # Hand the clinic websites the directories named to clinic_site, in a fresh process.
-        argv = [sys.executable, "-m", "crawler", "--db", args.db, "--spider", "clinic_site"]
-        argv += ["--max-pages-per-site", str(args.max_pages_per_site)]
-        argv += ["--allow-private"] if args.allow_private else []
-        argv += ["--proxy", args.proxy] if args.proxy else []
-        for pair in args.set:
-            argv += ["--set", pair]
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os.execv(sys.executable, argv)
+    lost = [m for c in crawlers if (m := _stat(c, "clinics/database_error"))]
+    if lost:
+        print(f"error: {lost[0]}", file=sys.stderr)
+        return 1
+    if args.jobdir:
+        if failed:
+            if any(_stat(c, "finish_reason") == "shutdown" for c in crawlers):
+                print(
+                    f"stopped: run the same command again to resume from {args.jobdir}",
+                    file=sys.stderr,
+                )
+        elif follow_sites:
+            for c in crawlers:
+                (Path(c.settings["JOBDIR"]) / PHASE_FINISHED).touch()
+        else:
+            clear_job_state(args.jobdir)
+    if follow_sites and not failed:
+        exec_clinic_site_phase(args)
     return 1 if failed else 0
+
+
+PHASE_FINISHED = "phase-finished"
+
+
+def phase_dir(jobdir: str, spider: str) -> Path:
+    return Path(jobdir) / spider
+
+
+def phase_finished(jobdir: str, spider: str) -> bool:
+    return (phase_dir(jobdir, spider) / PHASE_FINISHED).is_file()
+
+
+def clear_job_state(jobdir: str) -> None:
+    """The crawl finished: forget its job state, so the same DIR starts the next crawl afresh."""
+    from crawler.pipelines import RUN_FILE
+
+    root = Path(jobdir)
+    for sub in root.iterdir() if root.is_dir() else []:
+        if (sub / RUN_FILE).is_file():  # only the phase directories our crawls made
+            shutil.rmtree(sub, ignore_errors=True)
+
+
+def exec_clinic_site_phase(args: argparse.Namespace) -> None:
+    """Hand the clinic websites the directories named to clinic_site, in a fresh process."""
+    argv = [sys.executable, "-m", "crawler", "--db", args.db, "--spider", "clinic_site"]
+    argv += ["--max-pages-per-site", str(args.max_pages_per_site)]
+    argv += ["--allow-private"] if args.allow_private else []
+    argv += ["--proxy", args.proxy] if args.proxy else []
+    argv += ["--jobdir", args.jobdir] if args.jobdir else []
+    for pair in args.set:
+        argv += ["--set", pair]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, argv)
 
 
 if __name__ == "__main__":

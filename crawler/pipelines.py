@@ -1,25 +1,32 @@
 """Item pipelines, in order: normalize listings (100), validate (800), store (900).
 
-The store pipeline owns the crawl run's row: opened when the spider opens, closed (with facts
-merged, clinics scored and the status recorded) when it closes. Each item is written in its
-own transaction, so a crawl killed at any moment leaves every committed page intact.
+The store pipeline owns the crawl run's row: opened when the spider opens, closed when the
+spider has closed (a finished run is promoted: facts merged, clinics scored, status recorded,
+in one transaction). Each item is written in its own transaction, so a crawl killed at any
+moment leaves every committed page intact.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.utils.defer import deferred_from_coro
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from crawler.items import ListingItem, PageItem
 from directory import store
-from directory.db import open_db, session_factory
+from directory.db import open_db, redact, session_factory
+from directory.models import CrawlRun
 from directory.normalize import (
     clean_text,
     normalize_phone,
@@ -127,68 +134,218 @@ class ValidationPipeline:
 
 
 class StorePipeline:
-    """Write items to the database through `directory.store`, one transaction per item."""
+    """Write items to the database through `directory.store`, one transaction per item.
+
+    With a job directory (JOBDIR), the run's id is kept there, so a crawl stopped with Ctrl-C
+    (recorded as 'paused') and started again with the same job directory continues the same
+    run. If the database fails mid-crawl, the crawl stops at once with one clear error: the
+    run promotes nothing, and what it committed before stays as history.
+    """
 
     def __init__(self, crawler: Crawler) -> None:
         url = crawler.settings.get("CLINICS_DB")
         if not url:
             raise NotConfigured("CLINICS_DB is not set")
         self.crawler = crawler
+        self.url = url
         self.engine = open_db(url)
         self.factory = session_factory(self.engine)
+        self.sqlite_file = _sqlite_identity(self.engine)
+        self.jobdir = crawler.settings.get("JOBDIR")
         self.run_id: int | None = None
+        self.resumed_from: dict[str, Any] | None = None
         self.clinics_seen: set[int] = set()
+        self.db_error: str | None = None
+        self._closing: Any = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
-        return cls(crawler)
+        pipeline = cls(crawler)
+        # The close reason (finished, shutdown, closespider_...) is only known from this signal.
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
 
     def open_spider(self) -> None:
         spider = self.crawler.spider
         assert spider is not None
         args = {k: v for k, v in getattr(spider, "run_args", {}).items() if v not in (None, [], "")}
+        state = Path(self.jobdir, RUN_FILE) if self.jobdir else None
+        previous = _read_run_id(state)
         with self.factory.begin() as session:
             reaped = store.reap_dead_runs(session)
-            self.run_id = store.start_run(session, spider.name, args)
+            if previous is not None and store.resume_run(session, previous, spider.name):
+                self.run_id = previous
+                run = session.get(CrawlRun, previous)
+                self.resumed_from = dict(run.stats or {}) if run is not None else {}
+            else:
+                self.run_id = store.start_run(session, spider.name, args)
         if reaped:
             logger.warning("marked interrupted runs %s as failed", reaped)
+        if state is not None:
+            state.parent.mkdir(parents=True, exist_ok=True)
+            state.write_text(json.dumps({"run_id": self.run_id}))
+        if self.resumed_from is not None:
+            logger.info("resuming run %s from %s", self.run_id, self.jobdir)
         spider.run_id = self.run_id  # type: ignore[attr-defined] - read by the monitor report
 
     def process_item(self, item: Any) -> Any:
         assert self.run_id is not None
-        with self.factory.begin() as session:
-            if isinstance(item, ListingItem):
-                rec = store.ListingRecord(
-                    source=item.source, url=item.url, name=item.name, website=item.website, phone=item.phone,
-                    street=item.street, city=item.city, state=item.state, zip=item.zip, raw=item.raw,
-                )  # fmt: skip
-                self.clinics_seen.add(store.save_listing(session, self.run_id, rec))
-            elif isinstance(item, PageItem):
-                rec_page = store.PageRecord(
-                    item.site, item.url, item.status, item.content_hash, item.extraction
-                )
-                self.clinics_seen.add(store.save_page(session, self.run_id, rec_page))
+        if self.db_error is not None:
+            raise DropItem("not stored: the database is unavailable", log_level="DEBUG")
+        try:
+            self._check_database_file()
+            with self.factory.begin() as session:
+                if isinstance(item, ListingItem):
+                    rec = store.ListingRecord(
+                        source=item.source, url=item.url, name=item.name, website=item.website, phone=item.phone,
+                        street=item.street, city=item.city, state=item.state, zip=item.zip, raw=item.raw,
+                    )  # fmt: skip
+                    self.clinics_seen.add(store.save_listing(session, self.run_id, rec))
+                elif isinstance(item, PageItem):
+                    rec_page = store.PageRecord(
+                        item.site, item.url, item.status, item.content_hash, item.extraction
+                    )
+                    self.clinics_seen.add(store.save_page(session, self.run_id, rec_page))
+        except (SQLAlchemyError, DatabaseGone) as exc:
+            self._lost_database(exc, stop_crawl=True)
+            raise DropItem(f"not stored: {self.db_error}", log_level="DEBUG") from None
         return item
 
-    def close_spider(self) -> None:
+    def _check_database_file(self) -> None:
+        """SQLite keeps writing to a database file that was deleted or moved: notice it."""
+        if self.sqlite_file is not None:
+            path, identity = self.sqlite_file
+            try:
+                same = _file_identity(path) == identity
+            except OSError:
+                same = False
+            if not same:
+                raise DatabaseGone(f"the database file {path} was moved or deleted")
+
+    def _lost_database(self, exc: Exception, stop_crawl: bool = False) -> None:
+        """Remember why; stop the crawl, as nothing more can be stored and fetching on wastes work."""
+        if self.db_error is not None:
+            return
+        reason = _first_line(getattr(exc, "orig", None) or exc)
+        self.db_error = (
+            f"lost the database {redact(self.url)} during the crawl: {reason} (run {self.run_id}"
+            " stopped; what the last finished crawl stored is still what is shown)"
+        )
+        assert self.crawler.stats is not None
+        self.crawler.stats.set_value("clinics/database_error", self.db_error)
+        logger.error("%s; stopping the crawl", self.db_error)
+        spider = self.crawler.spider
+        if spider is not None:
+            spider.run_id = None  # type: ignore[attr-defined] - the monitor report cannot be stored
+        if stop_crawl:
+            self._closing = deferred_from_coro(
+                self.crawler.engine.close_spider_async(reason="database_error")
+            )
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
         if self.run_id is None:
             return
-        assert self.crawler.stats is not None
+        try:
+            self._finalize(reason)
+        except (SQLAlchemyError, DatabaseGone) as exc:
+            self._lost_database(exc)
+        finally:
+            self.engine.dispose()
+
+    def _finalize(self, reason: str) -> None:
+        assert self.run_id is not None and self.crawler.stats is not None
+        if self.db_error is not None:
+            self._record_failure()
+            return
+        self._check_database_file()
         stats = self.crawler.stats.get_stats()
-        reason = stats.get("finish_reason") or "finished"
-        status = "finished" if reason == "finished" else "failed"
-        summary = {
+        if reason == "finished":
+            status, note = "finished", None
+        elif reason == "shutdown" and self.jobdir:
+            status, note = (
+                "paused",
+                "stopped: run the same command to resume from its job directory",
+            )
+        else:
+            status, note = "failed", f"crawl ended early ({reason})"
+        summary: dict[str, Any] = {
+            **{k: v for k, v in stats.items() if isinstance(v, int | float | str)},
             "response_count": stats.get("response_received_count", 0),
             "item_scraped_count": stats.get("item_scraped_count", 0),
             "error_count": stats.get("log_count/ERROR", 0),
             "finish_reason": reason,
             "clinics_seen": len(self.clinics_seen),
-            **{k: v for k, v in stats.items() if isinstance(v, int | float | str)},
         }
+        if self.resumed_from is not None:
+            # One run across its pauses: its counts add up.
+            for key in ("response_count", "item_scraped_count", "error_count"):
+                summary[key] += int(self.resumed_from.get(key, 0) or 0)
+            summary["resumed"] = int(self.resumed_from.get("resumed", 0) or 0) + 1
         complete = bool(getattr(self.crawler.spider, "crawls_all_known_sites", False))
-        finalize_run(
-            self.engine, self.run_id, status=status, stats=summary, complete_site_crawl=complete
+        scored = finalize_run(
+            self.engine,
+            self.run_id,
+            status=status,
+            stats=summary,
+            complete_site_crawl=complete,
+            reason=note,
         )
         logger.info(
-            "run %s %s: %s clinics stored and scored", self.run_id, status, len(self.clinics_seen)
+            "run %s %s: %s clinics stored, %s scored",
+            self.run_id,
+            status,
+            len(self.clinics_seen),
+            scored,
         )
+
+    def _record_failure(self) -> None:
+        """Best effort: say why the run failed, if the database is back; else the next crawl
+        (or `clinics runs`) records it as interrupted."""
+        assert self.run_id is not None
+        try:
+            self._check_database_file()
+            with self.factory.begin() as session:
+                store.finish_run(
+                    session, self.run_id, "failed", {}, reason=(self.db_error or "")[:200]
+                )
+        except (SQLAlchemyError, DatabaseGone):
+            pass
+
+
+RUN_FILE = "clinics-run.json"
+
+
+class DatabaseGone(Exception):
+    """The SQLite database file is no longer where the crawl opened it."""
+
+
+def _read_run_id(path: Path | None) -> int | None:
+    if path is None or not path.is_file():
+        return None
+    try:
+        value = json.loads(path.read_text()).get("run_id")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return value if isinstance(value, int) else None
+
+
+def _file_identity(path: str) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_dev, st.st_ino
+
+
+def _sqlite_identity(engine: Engine) -> tuple[str, tuple[int, int]] | None:
+    """(path, device and inode) of a file SQLite database, else None."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    path = str(Path(database).expanduser().resolve())
+    try:
+        return path, _file_identity(path)
+    except OSError:
+        return None
+
+
+def _first_line(exc: object) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

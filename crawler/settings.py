@@ -35,8 +35,16 @@ MEMUSAGE_LIMIT_MB = 2048
 TELNETCONSOLE_ENABLED = False
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
 
+# Built-ins swapped for subclasses that follow RFC 9309 on robots.txt failures and record a
+# reason in the stats for every request they drop (crawler/middlewares.py).
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.PrivateAddressGuard": 50,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.StrictRobotsTxtMiddleware": 100,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "crawler.middlewares.BoundedDecompressionMiddleware": 590,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.middlewares.SafeRedirectMiddleware": 600,
 }
 SPIDER_MIDDLEWARES: dict[str, int] = {}
 

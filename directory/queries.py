@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from directory.export import Filters, load_frame, rank
 from directory.models import Clinic, CrawlRun, EvidenceRow, Listing, Page, Score, Source
 from directory.rubric import CRITERIA, RED_FLAGS_BY_ID, RUBRIC_VERSION, SIGNALS, SIGNALS_BY_ID
-from directory.store import latest_page_run
+from directory.store import INTERRUPTED, latest_page_run, run_is_dead
 
 FACT_FIELDS = (
     "phone", "email", "street", "city", "state", "zip", "routes", "price_min_usd", "price_max_usd",
@@ -176,7 +176,7 @@ class CrawlHealth:
     )  # one row per run: id, spider, started_at, finished_at, status, pages, items, errors, ...
     field_coverage: pd.DataFrame  # fact, clinics_with_value, share
     freshness: pd.DataFrame  # clinic_id, name, last_crawled, days_since_crawl, stale
-    pages_by_status: pd.DataFrame  # http_status, pages (newest run of each clinic)
+    pages_by_status: pd.DataFrame  # http_status, pages (newest finished run of each clinic)
 
 
 def crawl_health(
@@ -187,14 +187,15 @@ def crawl_health(
     for run in session.scalars(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(limit_runs)):
         stats = run.stats or {}
         monitors = stats.get("monitors") or []
+        dead = run_is_dead(run)  # killed: shown as failed before the next crawl records it so
         run_rows.append(
             {
                 "run": run.id,
                 "spider": run.spider,
                 "started_at": run.started_at,
                 "finished_at": run.finished_at,
-                "status": run.status,
-                "reason": run.reason,
+                "status": "failed" if dead else run.status,
+                "reason": INTERRUPTED if dead else run.reason,
                 "pages": int(stats.get("response_count", 0) or 0),
                 "items": int(stats.get("item_scraped_count", 0) or 0),
                 "errors": int(stats.get("error_count", 0) or 0),
@@ -233,6 +234,8 @@ def crawl_health(
         )
     newest = (
         select(Page.clinic_id, func.max(Page.run_id).label("run_id"))
+        .join(CrawlRun, CrawlRun.id == Page.run_id)
+        .where(CrawlRun.status == "finished")
         .group_by(Page.clinic_id)
         .subquery()
     )

@@ -3,6 +3,10 @@
 Every function takes a Session; callers own the transaction (`with factory.begin() as s:`),
 so one page or one listing is one transaction and a crawl killed at any moment leaves the
 database consistent. Writes are upserts, so re-running a crawl never duplicates anything.
+
+A clinic's *current view* is what the newest finished run read of its site: pages of a run
+that is still running, was paused, failed or was killed are kept as history but never replace
+it. A run's merged facts, scores and stale flags are promoted together, when it finishes.
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ import socket
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy import ColumnElement, Select, delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -59,35 +64,51 @@ def finish_run(
     stats: dict[str, Any] | None = None,
     reason: str | None = None,
 ) -> None:
-    session.execute(
-        update(CrawlRun)
-        .where(CrawlRun.id == run_id)
-        .values(
-            status=status,
-            finished_at=datetime.now(UTC),
-            stats=_jsonable(stats or {}),
-            reason=reason,
-        )
-    )
+    """Record how a run ended; `stats` are merged into what the run already stored (monitors)."""
+    run = session.get(CrawlRun, run_id)
+    if run is None:
+        return
+    run.status, run.reason, run.finished_at = status, reason, datetime.now(UTC)
+    run.stats = {**(run.stats or {}), **_jsonable(stats or {})}
+    session.flush()
+
+
+INTERRUPTED = "interrupted: process ended before the run finished"
 
 
 def reap_dead_runs(session: Session) -> list[int]:
     """Mark 'running' runs of this host whose process is gone as failed (killed, crashed)."""
-    host = socket.gethostname()
     dead = [
         run.id
-        for run in session.scalars(
-            select(CrawlRun).where(CrawlRun.status == "running", CrawlRun.host == host)
-        )
-        if run.pid is None or not _pid_alive(run.pid)
+        for run in session.scalars(select(CrawlRun).where(CrawlRun.status == "running"))
+        if run_is_dead(run)
     ]
     if dead:
         session.execute(
             update(CrawlRun)
             .where(CrawlRun.id.in_(dead))
-            .values(status="failed", reason="interrupted: process ended before the run finished")
+            .values(status="failed", reason=INTERRUPTED)
         )
     return dead
+
+
+def run_is_dead(run: CrawlRun) -> bool:
+    """A 'running' run of this host whose process no longer exists (killed, crashed)."""
+    return (
+        run.status == "running"
+        and run.host == socket.gethostname()
+        and (run.pid is None or not _pid_alive(run.pid))
+    )
+
+
+def resume_run(session: Session, run_id: int, spider: str) -> bool:
+    """Reopen a paused or failed run of `spider` (a crawl resumed from its job directory)."""
+    run = session.get(CrawlRun, run_id)
+    if run is None or run.spider != spider or run.status not in ("paused", "failed"):
+        return False
+    run.status, run.reason, run.finished_at = "running", None, None
+    run.host, run.pid = socket.gethostname(), os.getpid()
+    return True
 
 
 def _pid_alive(pid: int) -> bool:
@@ -99,7 +120,16 @@ def _pid_alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A killed process nobody has reaped yet (common in containers) still answers kill(pid, 0)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[:1] == ["Z"]
 
 
 def _jsonable(value: Any) -> Any:
@@ -299,17 +329,27 @@ def save_page(session: Session, run_id: int, rec: PageRecord) -> int:
 # --- merged clinic facts ------------------------------------------------------------------
 
 
-def latest_page_run(session: Session, clinic_id: int) -> int | None:
-    """The newest run that fetched pages of this clinic (its current view)."""
-    return session.scalar(select(func.max(Page.run_id)).where(Page.clinic_id == clinic_id))
+def latest_page_run(session: Session, clinic_id: int, including: int | None = None) -> int | None:
+    """The newest finished run that fetched pages of this clinic: its current view.
+
+    `including` also counts one unfinished run: the run being finalized.
+    """
+    promoted: ColumnElement[bool] = CrawlRun.status == "finished"
+    if including is not None:
+        promoted = or_(promoted, CrawlRun.id == including)
+    return session.scalar(
+        select(func.max(Page.run_id))
+        .join(CrawlRun, CrawlRun.id == Page.run_id)
+        .where(Page.clinic_id == clinic_id, promoted)
+    )
 
 
-def refresh_clinic(session: Session, clinic_id: int) -> None:
-    """Recompute a clinic's merged facts from its newest pages and its directory listings."""
+def refresh_clinic(session: Session, clinic_id: int, including: int | None = None) -> None:
+    """Recompute a clinic's merged facts from its current pages and its directory listings."""
     clinic = session.get(Clinic, clinic_id)
     if clinic is None:
         return
-    run_id = latest_page_run(session, clinic_id)
+    run_id = latest_page_run(session, clinic_id, including)
     page_facts = (
         [
             Facts.from_dict(f)
@@ -379,17 +419,20 @@ def refresh_clinic(session: Session, clinic_id: int) -> None:
             )
         )
         clinic.last_crawled = session.scalar(
-            select(func.max(Page.fetched_at)).where(Page.clinic_id == clinic_id)
+            select(func.max(Page.fetched_at)).where(
+                Page.clinic_id == clinic_id, Page.run_id == run_id
+            )
         )
-        clinic.stale = False
 
 
 # --- scoring ------------------------------------------------------------------------------
 
 
-def current_evidence(session: Session, clinic_id: int) -> tuple[list[Evidence], list[Flag]]:
-    """The evidence of a clinic's newest crawl of its site."""
-    run_id = latest_page_run(session, clinic_id)
+def current_evidence(
+    session: Session, clinic_id: int, including: int | None = None
+) -> tuple[list[Evidence], list[Flag]]:
+    """The evidence of a clinic's current view (see `latest_page_run`)."""
+    run_id = latest_page_run(session, clinic_id, including)
     if run_id is None:
         return [], []
     rows = session.scalars(
@@ -413,9 +456,9 @@ def population_rating_mean(session: Session) -> float:
 
 
 def score_clinic(session: Session, clinic_id: int, run_id: int, prior_mean: float) -> ScoreCard:
-    """Score one clinic from its current evidence and store the score under `run_id`."""
+    """Score one clinic from its current evidence (counting `run_id`'s pages) under `run_id`."""
     clinic = session.get(Clinic, clinic_id)
-    evidence, flags = current_evidence(session, clinic_id)
+    evidence, flags = current_evidence(session, clinic_id, including=run_id)
     card = score(
         evidence,
         flags,
@@ -473,8 +516,24 @@ def clinics_touched(session: Session, run_ids: Sequence[int]) -> list[int]:
     return sorted(ids)
 
 
+def clinics_reached(session: Session, run_id: int) -> list[int]:
+    """Clinics whose site this run fetched at least one page of."""
+    return sorted(session.scalars(select(Page.clinic_id).where(Page.run_id == run_id).distinct()))
+
+
+def mark_fresh(session: Session, clinic_ids: Iterable[int]) -> None:
+    """Clinics a finished run reached are not stale (any more)."""
+    ids = list(clinic_ids)
+    if ids:
+        session.execute(update(Clinic).where(Clinic.id.in_(ids)).values(stale=False))
+
+
 def mark_stale(session: Session, run_id: int, seen: Iterable[int]) -> int:
-    """After a complete site crawl: clinics with a site that this run did not reach are stale."""
+    """After a complete site crawl: clinics with a site that this run did not reach are stale.
+
+    They are kept, with their last good facts and scores; the next run that reaches them
+    clears the flag.
+    """
     seen_ids = set(seen)
     stale = [
         cid
