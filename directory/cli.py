@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import urllib.request
@@ -130,6 +131,14 @@ def crawl(
         list[str] | None,
         typer.Option("--set", "-s", help="A Scrapy setting NAME=VALUE (repeatable)."),
     ] = None,
+    jobdir: Annotated[
+        Path | None,
+        typer.Option(
+            "--jobdir",
+            help="Keep the crawl's state in this directory: after Ctrl-C, the same command "
+            "resumes where it stopped.",
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Crawl clinic sites (or directories), then normalize, score and store what they say.
@@ -137,15 +146,21 @@ def crawl(
     With no --url/--seeds/--spider, re-crawls every clinic website already in the database.
     """
     with user_errors():
-        if seeds is not None and not seeds.is_file():
+        if seeds is not None and not seeds.exists():
             raise UserError(f"seeds file {seeds} does not exist")
+        if seeds is not None and not seeds.is_file():
+            raise UserError(f"seeds file {seeds} is not a file")
         for u in url or []:
             if not u.lower().startswith(("http://", "https://")):
                 raise UserError(f"bad --url {u!r}: only http(s) URLs can be crawled")
+        if jobdir is not None:
+            _make_jobdir(jobdir)
         open_db(_db(db)).dispose()  # fail fast, with one line, on a bad database URL
     args = ["--db", _db(db), "--max-pages-per-site", str(max_pages)]
     for s in setting or []:
         args += ["--set", s]
+    if jobdir is not None:
+        args += ["--jobdir", str(jobdir.resolve())]
     if allow_private or sample:
         args.append("--allow-private")
     if sample:
@@ -161,13 +176,32 @@ def crawl(
     raise typer.Exit(code=code)
 
 
-def _run_crawler(args: list[str], env: dict[str, str] | None = None) -> int:
-    """Run the crawler in its own process, so `directory` never imports Scrapy."""
-    cmd = [sys.executable, "-m", "crawler", *args]
+def _make_jobdir(jobdir: Path) -> None:
+    if jobdir.exists() and not jobdir.is_dir():
+        raise UserError(f"--jobdir {jobdir} is not a directory")
     try:
-        return subprocess.call(cmd, env={**os.environ, **(env or {})})
-    except KeyboardInterrupt:
-        return 130
+        jobdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot create --jobdir {jobdir}: {exc.strerror}") from None
+    if not os.access(jobdir, os.W_OK):
+        raise UserError(f"--jobdir {jobdir} is not writable")
+
+
+def _run_crawler(args: list[str], env: dict[str, str] | None = None) -> int:
+    """Run the crawler in its own process, so `directory` never imports Scrapy.
+
+    Ctrl-C reaches the crawler too (same process group): it stops gracefully, records the run
+    and exits, while this process keeps waiting for it (and keeps a sample web serving until
+    then). A second Ctrl-C makes the crawler stop at once.
+    """
+    cmd = [sys.executable, "-m", "crawler", *args]
+    child = subprocess.Popen(cmd, env={**os.environ, **(env or {})})
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        code = child.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return 128 - code if code < 0 else code  # killed by a signal: the shell's convention
 
 
 SAMPLE_WEB_SETTINGS = (
@@ -350,6 +384,14 @@ def sample_web(
     truth: Annotated[
         Path | None, typer.Option("--truth", help="Also write the ground truth JSON here.")
     ] = None,
+    hostile: Annotated[
+        bool,
+        typer.Option(
+            "--hostile",
+            help="Also serve the hostile corner (*.hostile.test: huge pages, gzip bomb, redirect "
+            "loops, broken robots.txt, script names ...) and list its URLs.",
+        ),
+    ] = False,
 ) -> None:
     """Serve the offline sample web (directory sites and clinic sites) on 127.0.0.1 until Ctrl-C.
 
@@ -366,7 +408,7 @@ def sample_web(
             )
     with user_errors():
         try:
-            web = SampleWeb(clinics=clinics, seed=seed, port=port)
+            web = SampleWeb(clinics=clinics, seed=seed, port=port, hostile=hostile)
             web.__enter__()
         except OSError as exc:
             raise UserError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror}") from None
@@ -374,6 +416,10 @@ def sample_web(
     out.print("directory sites (use the address above as HTTP proxy):")
     for start in web.directory_start_urls:
         out.print(f"  {start}")
+    if web.hostile is not None:
+        out.print("hostile corner (crawl with --url; --allow-private is not needed):")
+        for case in web.hostile.cases.values():
+            out.print(f"  {case.urls[0]:<48} {case.serves}", markup=False, soft_wrap=True)
     try:
         import time
 
@@ -477,9 +523,12 @@ def runs(
 ) -> None:
     """Show the crawl history: spider, start, end, status, pages, items and errors."""
     from directory.models import CrawlRun
+    from directory.store import reap_dead_runs
 
     with user_errors():
         engine = open_db(_db(db))
+        with session_factory(engine).begin() as session:
+            reap_dead_runs(session)  # a killed crawl shows as failed, not as running forever
         with session_factory(engine).begin() as session:
             rows = list(session.scalars(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(limit)))
     if as_json:

@@ -7,10 +7,12 @@ requests with a ``Host`` header. The server's own address gets a small hub page.
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from urllib.parse import urlsplit
 
+from sampleweb.hostile import HostileWeb
 from sampleweb.render_directory import hub_page
 from sampleweb.world import HTML, TEXT, World, build_world
 
@@ -27,6 +29,16 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     world: World
+    hostile: HostileWeb | None = None
+
+    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]) -> None:
+        super().__init__(address, handler)
+        self.requests: Counter[str] = Counter()  # URL -> times asked for, so tests count fetches
+        self.requests_lock = threading.Lock()
+
+    def count_request(self, host: str, path: str) -> None:
+        with self.requests_lock:
+            self.requests[f"http://{host}{path}"] += 1
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -56,6 +68,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _respond(self, head_only: bool) -> None:
         host, path = self._target()
+        hostile = self.server.hostile
+        if hostile is not None and hostile.knows_host(host):
+            hostile.serve(self, host, path, head_only)
+            return
         world = self.server.world
         if host in LOCAL_HOSTS or not host:
             if path.split("?", 1)[0] == "/":
@@ -79,16 +95,22 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def do_GET(self) -> None:
+        self.server.count_request(*self._target())
         self._respond(head_only=False)
 
     def do_HEAD(self) -> None:
+        self.server.count_request(*self._target())
         self._respond(head_only=True)
 
 
-def make_server(world: World, port: int = 0, host: str = "127.0.0.1") -> ThreadingHTTPServer:
-    """A bound (not yet serving) server for ``world``; port 0 picks a free port."""
+def make_server(
+    world: World, port: int = 0, host: str = "127.0.0.1", hostile: HostileWeb | None = None
+) -> ThreadingHTTPServer:
+    """A bound (not yet serving) server for ``world`` (and the hostile hosts, when given);
+    port 0 picks a free port."""
     server = _Server((host, port), _Handler)
     server.world = world
+    server.hostile = hostile
     return server
 
 
@@ -97,10 +119,15 @@ class SampleWeb:
 
     >>> with SampleWeb(clinics=50, seed=1) as web:  # doctest: +SKIP
     ...     web.proxy_url, web.directory_start_urls
+
+    ``hostile=True`` also serves the hostile hosts of `sampleweb.hostile` (``web.hostile``).
     """
 
-    def __init__(self, clinics: int = 200, seed: int = 7, port: int = 0) -> None:
+    def __init__(
+        self, clinics: int = 200, seed: int = 7, port: int = 0, hostile: bool = False
+    ) -> None:
         self.world = build_world(clinics=clinics, seed=seed)
+        self.hostile = HostileWeb() if hostile else None
         self._port = port
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -119,9 +146,20 @@ class SampleWeb:
     def directory_start_urls(self) -> list[str]:
         return self.world.directory_start_urls
 
+    @property
+    def requests(self) -> Counter[str]:
+        """How many times each URL (``http://host/path``) was asked for since the start (a copy)."""
+        server = self._server
+        if not isinstance(server, _Server):
+            raise RuntimeError("SampleWeb is not started")
+        with server.requests_lock:
+            return Counter(server.requests)
+
     def start(self) -> SampleWeb:
         """Bind and serve in a daemon thread."""
-        self._server = make_server(self.world, self._port)
+        if self.hostile is not None:
+            self.hostile.closed.clear()
+        self._server = make_server(self.world, self._port, hostile=self.hostile)
         self._thread = threading.Thread(
             target=self._server.serve_forever, name="sampleweb", daemon=True
         )
@@ -129,7 +167,9 @@ class SampleWeb:
         return self
 
     def stop(self) -> None:
-        """Stop serving and release the port."""
+        """Stop serving and release the port; responses still streaming end too."""
+        if self.hostile is not None:
+            self.hostile.close()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -160,6 +200,7 @@ def run_until_interrupted(server: ThreadingHTTPServer) -> None:
         server.server_close()
 
 
-def serve_forever(port: int, clinics: int, seed: int) -> None:
+def serve_forever(port: int, clinics: int, seed: int, hostile: bool = False) -> None:
     """Serve the sample web on 127.0.0.1:port until interrupted (blocking)."""
-    run_until_interrupted(make_server(build_world(clinics=clinics, seed=seed), port))
+    world = build_world(clinics=clinics, seed=seed)
+    run_until_interrupted(make_server(world, port, hostile=HostileWeb() if hostile else None))

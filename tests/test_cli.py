@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import typer.main
+from typer.testing import CliRunner, Result
 
 from directory.cli import app
 
@@ -103,3 +104,91 @@ def test_directory_never_imports_scrapy_or_streamlit():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+# --- Bad invocations of every database command (in-process: no subprocess to start) ----------
+
+DB_COMMANDS = {
+    "crawl": ["crawl", "--url", "http://clinic.example/"],
+    "score": ["score"],
+    "export": ["export", "--csv", "out.csv"],
+    "runs": ["runs"],
+}
+
+
+def invoke(*args: str) -> Result:
+    return CliRunner().invoke(app, list(args), env={"COLUMNS": "200"})
+
+
+def assert_one_error(result: Result, message: str) -> None:
+    assert result.exit_code == 2, (result.output, result.exception)
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error:") and message in lines[0], lines[0]
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", DB_COMMANDS)
+@pytest.mark.parametrize(
+    ("db", "message"),
+    [
+        ("postgresql+psycopg://u@127.0.0.1:1/none", "cannot connect to database"),  # closed port
+        ("not a url", "malformed database URL"),
+        ("nosuchdialect://x", "unsupported database URL"),
+    ],
+)
+def test_bad_db_option_is_one_line_exit_2_for_every_command(
+    command, db, message, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    assert_one_error(invoke(*DB_COMMANDS[command], "--db", db), message)
+
+
+@pytest.mark.parametrize("command", DB_COMMANDS)
+@pytest.mark.parametrize(
+    ("blocker", "message"),
+    [("var is a file", "cannot create"), ("var/clinics.db is a folder", "cannot connect")],
+)
+def test_unusable_default_database_location(command, blocker, message, tmp_path, monkeypatch):
+    """No --db and no $CLINICS_DB: the database is ./var/clinics.db, which cannot be made here."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CLINICS_DB", raising=False)
+    if blocker == "var is a file":
+        (tmp_path / "var").write_text("not a folder")
+    else:
+        (tmp_path / "var" / "clinics.db").mkdir(parents=True)
+    assert_one_error(invoke(*DB_COMMANDS[command]), message)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only folders anyway")
+def test_read_only_default_database_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CLINICS_DB", raising=False)
+    (tmp_path / "var").mkdir(mode=0o555)
+    for args in DB_COMMANDS.values():
+        assert_one_error(invoke(*args), "is not writable")
+
+
+NO_WEIGHT = "safety=0,expertise=0,holistic=0,cost=0,reviews=0,personalization=0"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["export", "--csv", "o.csv", "--weights", "nosuch=2"], "bad weight"),
+        (["export", "--csv", "o.csv", "--weights", "safety=-1"], "finite and >= 0"),
+        (["export", "--csv", "o.csv", "--weights", "safety=inf"], "finite and >= 0"),
+        (["export", "--csv", "o.csv", "--weights", NO_WEIGHT], "at least one weight"),
+        (["export", "--csv", "o.csv", "--near", "abcde"], "unknown ZIP"),
+        (["export", "--csv", "o.csv", "--near", "99999", "--radius-miles", "5"], "unknown ZIP"),
+        (["export", "--csv", "o.csv", "--radius-miles", "5"], "needs --near"),
+        (["crawl", "--seeds", "missing.txt"], "does not exist"),
+        (["crawl", "--seeds", "."], "is not a file"),
+        (["crawl", "--url", "http://clinic.example/", "--jobdir", "a-file"], "not a directory"),
+    ],
+)
+def test_bad_options_are_one_line_exit_2(args, message, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CLINICS_DB", f"sqlite:///{tmp_path / 'c.db'}")
+    (tmp_path / "a-file").write_text("")
+    assert_one_error(invoke(*args), message)

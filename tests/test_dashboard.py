@@ -421,7 +421,8 @@ def test_only_http_links_are_ever_clickable(page, frame, seeded_db) -> None:
         clinic = page("app_pages/clinic.py", {"clinic": str(victim)})
         assert "Visit the clinic's website" not in [b.label for b in clinic.get("link_button")]
         assert "lists no website" in clinic.info[0].value
-        other = int(frame["clinic_id"][0])
+        has_site = frame["website"].fillna("").str.startswith(("http://", "https://"))
+        other = int(frame.loc[has_site & (frame["clinic_id"] != victim), "clinic_id"].iloc[0])
         compare = page("app_pages/compare.py", {"clinics": f"{victim},{other}"})
         assert len(compare.get("link_button")) == 1  # only the other clinic's website
         for at in (clinic, compare):
