@@ -93,6 +93,7 @@ SIGNAL_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "We partner with a referral network of local therapists and psychiatrists.",
         "Referring therapists receive a written summary after every treatment course.",
         "We communicate regularly with your psychotherapist so your care stays connected.",
+        "If you agree, we share a short summary with your therapist after each {noun}.",
     ),
     "outcome_tracking": (
         "We track your progress with standardized measures such as the PHQ-9 and GAD-7.",
@@ -113,6 +114,7 @@ SIGNAL_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Your first visit includes a mental health assessment and a review of your current medications.",
         "All candidates undergo a pre-treatment evaluation by our medical team.",
         "We require a screening visit to confirm that ketamine is appropriate for you.",
+        "A psychiatric consultation comes first, before any {noun} is scheduled.",
     ),
     "contraindications": (
         "Ketamine is not appropriate for people with uncontrolled high blood pressure, active psychosis or pregnancy.",
@@ -123,6 +125,8 @@ SIGNAL_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Patients who are pregnant or breastfeeding should not receive ketamine.",
         "Certain conditions, such as uncontrolled blood pressure or a recent heart attack, rule out treatment.",
         "Ketamine is not recommended for anyone with active psychotic symptoms.",
+        "We don't offer ketamine to people who have untreated high blood pressure, active psychosis or a recent stroke.",
+        "Treatment is open to adults with no history of psychosis or mania.",
     ),
     "vitals_monitoring": (
         "Your blood pressure, heart rate and oxygen levels are monitored throughout each {noun}.",
@@ -133,6 +137,8 @@ SIGNAL_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Heart rate, blood pressure and oxygen saturation are watched by our staff the entire time.",
         "Each session includes cardiac monitoring and regular blood pressure checks.",
         "Our team monitors your vitals from start to finish.",
+        "Telemetry heart monitoring runs for the whole {noun}.",
+        "A nurse takes and logs your blood pressure every fifteen minutes.",
     ),
     "emergency_readiness": (
         "All clinical staff hold current ACLS and BLS certification.",
@@ -163,6 +169,7 @@ SIGNAL_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Care plans are created individually, based on your diagnosis and response.",
         "Together we set goals and build a plan of care that fits your needs.",
         "We create an individualized care plan for every patient we see.",
+        "Plans are built for each patient after the intake, never copied from a template.",
     ),
     "titrated_dosing": (
         "Doses are calculated from your body weight and adjusted based on your response.",
@@ -173,6 +180,8 @@ SIGNAL_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Every dose is tailored to your weight and tolerance.",
         "Your provider adjusts the dose gradually to find the level that works for you.",
         "Ketamine is dosed per kilogram of body weight, then titrated.",
+        "We start low and raise the dose only as tolerated.",
+        "Your second and third doses are adjusted to how you responded to the first.",
     ),
     "flexible_schedule": (
         "How many {nouns} you need is decided case by case.",
@@ -183,6 +192,7 @@ SIGNAL_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "The number of booster {nouns} depends on your individual response.",
         "Maintenance treatments are spaced according to how you feel.",
         "Follow-up {nouns} are scheduled according to your symptoms rather than a fixed plan.",
+        "Your treatment schedule is adjusted to your response, not fixed in advance.",
     ),
 }
 
@@ -242,7 +252,7 @@ ROUTE_WORDS: Final[dict[str, tuple[str, ...]]] = {
     "im": ("intramuscular (IM) injections", "IM injections", "intramuscular ketamine injections"),
     "intranasal": ("compounded intranasal ketamine", "intranasal ketamine spray"),
     "oral": ("oral ketamine capsules", "oral ketamine solution"),
-    "sublingual": ("sublingual ketamine lozenges (troches)", "sublingual ketamine tablets"),
+    "sublingual": ("sublingual ketamine lozenges (troches)", "sublingual ketamine tablets", "dissolvable ketamine tablets"),
     "esketamine": ("Spravato (esketamine) nasal spray", "FDA-approved Spravato® (esketamine)"),
 }
 ROUTE_NOUNS: Final[dict[str, tuple[str, str]]] = {
@@ -280,6 +290,7 @@ INSURANCE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "We accept insurance from {insurers}, and our staff will verify your benefits.",
         "Good news: we are an in-network provider for {insurers}.",
         "Our office bills {insurers} directly for covered services.",
+        "[esketamine]Spravato treatment is billed directly to your health plan.",
     ),
     "not_accepted": (
         "We do not accept insurance.",
@@ -307,6 +318,8 @@ FINANCING_TRUE: Final = (
     "Flexible financing lets you spread the cost over several months.",
     "We partner with {vendor} so you can pay over time.",
     "Payment plans can be arranged for any treatment series.",
+    "Split the cost of your series into four interest-free payments with {vendor}.",
+    "Buy now, pay later with {vendor} at checkout.",
 )
 FINANCING_FALSE: Final = (
     "We do not offer payment plans at this time.",
@@ -405,6 +418,8 @@ PRICE_SINGLE: Final = (
     "A single {noun} costs {p}.",
     "The fee for one {noun} is {p}, all-inclusive.",
     "Individual {nouns}: {p} each.",
+    "Each {noun} is {p_dollars}.",
+    "Per {noun}: {p_usd}.",
 )
 PRICE_RANGE: Final = (
     "{lo}–{hi} per session, depending on dose and duration.",
@@ -472,6 +487,7 @@ FEE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Add an integration session for {p}.",
         "Integration visits — {p}.",
         "A 50-minute integration session is {p}.",
+        "Integration add-on: {p} per session.",
     ),
 }
 FEE_ROW_LABELS: Final[dict[str, tuple[str, ...]]] = {

@@ -365,7 +365,10 @@ class _Builder:
         m = {k: money(v, cents) for k, v in amounts.items()}
         main = c.routes[0]
         if p.mode == "single":
-            return self.pick(phrases.PRICE_SINGLE, p=m[main])
+            usd = amounts[main]  # also written out: "475 dollars", "USD 475"
+            return self.pick(
+                phrases.PRICE_SINGLE, p=m[main], p_dollars=f"{usd:,} dollars", p_usd=f"USD {usd:,}"
+            )
         if p.mode == "starting":
             return self.pick(phrases.PRICE_STARTING, p=m[main])
         if p.mode == "range":

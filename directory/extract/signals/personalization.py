@@ -99,6 +99,12 @@ _SCHEDULE_NOUNS = (
     r"sessions|infusions|treatments|boosters?|booster (?:sessions|infusions|treatments)|"
     r"maintenance(?: sessions| infusions| treatments)?|appointments|visits|doses"
 )
+# "your treatment schedule is adjusted to your response" (the schedule, not the dose)
+_SCHEDULE_ADJUSTED = (
+    r"\b(?:schedule|frequency|timing|spacing|intervals?) (?:is|are|will be|gets?|can be) "
+    r"(?:\w+ )?(?:adjusted|tailored|individuali[sz]ed|personali[sz]ed|matched|set) (?:to|according "
+    r"to|based on|around) (?:your|how|their|each)\b"
+)
 _SCHEDULE_PER_PATIENT = rx(
     r"\bcase[- ]by[- ]case\b"
     r"|\b(?:tailor|adjust|individuali[sz]e|personali[sz]e|customi[sz]e|determine|decide)\w* (?:the )?"
@@ -117,6 +123,7 @@ _SCHEDULE_PER_PATIENT = rx(
     r"symptoms (?:return|recur|come back)|based on (?:your|how you)|according to (?:your|how you)|"
     r"as (?:your )?symptoms|not on a (?:fixed|set) (?:calendar|schedule))"
     r"|\bspaced (?:out )?according to (?:how you|your)\b"
+    rf"|{_SCHEDULE_ADJUSTED}"
     r"|\b(?:adjust|tailor|individuali[sz]|personali[sz]|customi[sz]|chang)\w* (?:the |your |their )?"
     r"(?:treatment |infusion |dosing |session |maintenance )?(?:schedule|frequency|timing|spacing|"
     r"intervals?)\b[^.;]{0,60}?\b(?:according to|based on|depending on|in response to|guided by|"
@@ -158,6 +165,8 @@ _NOT_OUR_DOSING = rx(rf"{_COST_TALK.pattern}|\bstud(?:y|ies)\b|\bresearch\w*|\bt
 
 def _about_dosing(s: Sentence, m: re.Match[str]) -> bool:
     """'Based on your response' must be about doses or sessions, not about a care plan."""
+    if re.search(_SCHEDULE_ADJUSTED, s.lower):
+        return False  # the schedule follows the response: flexible_schedule, not dosing
     return _DOSING_CONTEXT.search(context_lower(s)) is not None
 
 

@@ -152,10 +152,16 @@ _VITALS = (
 )
 _MEASURE = (
     r"monitor\w*|measur\w*|track\w*|check\w*|record\w*|watch\w*|observ\w*|cuff|oximeter|"
-    r"sensors?|stickers|leads|telemetry|take|enter|log"
+    r"sensors?|stickers|leads|telemetry"
 )
+# "takes and logs your blood pressure": these verbs only with the vital sign as their object
+_RECORD = r"take[ns]?|enter(?:s|ed)?|log(?:s|ged)?"
 _VITALS_MONITORED = rx(
-    rf"\b(?:{_VITALS})\b[^.]{{0,80}}?\b(?:{_MEASURE})\b|\b(?:{_MEASURE})\b[^.]{{0,80}}?\b(?:{_VITALS})\b"
+    rf"\b(?:{_VITALS})\b(?! medications?| meds| pills| drugs)[^.]{{0,80}}?\b(?:{_MEASURE})\b"
+    rf"|\b(?:{_MEASURE})\b[^.]{{0,80}}?\b(?:{_VITALS})\b(?! medications?| meds| pills| drugs)"
+    rf"|\b(?:{_RECORD})\b(?: and \w+)? (?:your |the |each patient['’]s |their )?(?:{_VITALS})\b"
+    r"(?! medications?| meds| pills| drugs| history)"
+    rf"|\b(?:{_VITALS}) (?:is|are) (?:\w+ )?(?:taken|entered|logged)\b"
     r"|\bblood[- ]pressure cuff\b|\bpulse oximeter\b"
 )
 _SUPERVISED = rx(
