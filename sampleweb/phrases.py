@@ -306,7 +306,7 @@ INSURANCE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Insurance may cover your psychiatric evaluation, but ketamine {nouns} are self-pay.",
         "We accept insurance for office visits only; ketamine treatment itself is paid out of pocket.",
         "[esketamine]Spravato is covered by many insurance plans; other ketamine treatments are self-pay.",
-        "Some plans reimburse part of the cost as out-of-network care.",
+        "Some plans reimburse part of our fees as out-of-network care.",
         "We are out of network with all insurers, though some patients receive partial reimbursement.",
     ),
 }

@@ -153,8 +153,8 @@ def test_facts_and_signals_agree_with_ground_truth(crawled):
     report = f"facts {fact_acc:.3f}, signals precision {precision:.3f} recall {recall:.3f} accuracy {agree / pairs:.3f}"
     print(report)
     sample = "\n".join(misses[:40])
-    assert fact_acc >= 0.95, f"{report}\n{sample}"
-    assert precision >= 0.95 and recall >= 0.95, f"{report}\n{sample}"
+    assert fact_acc >= 0.97, f"{report}\n{sample}"  # reached 0.996
+    assert precision >= 0.97 and recall >= 0.97, f"{report}\n{sample}"  # 0.998, 0.997
 
 
 def test_export_one_ranked_row_per_clinic(crawled, tmp_path):

@@ -30,7 +30,7 @@ from directory.extract.facts import find_text_facts
 from directory.extract.patterns import VOCABULARY, Hit
 from directory.extract.prices import find_prices, offer_session_prices
 from directory.extract.report import criterion_scores, extraction_json
-from directory.extract.routes import find_routes
+from directory.extract.routes import find_routes, is_article
 from directory.extract.rules import earliest
 from directory.extract.signals import (
     EXPERTISE_RULES,
@@ -76,7 +76,7 @@ def _extract(url: str, body: bytes | str, encoding: str | None) -> PageExtractio
     data = read_structured(doc, text, url)
 
     prices = find_prices(page)
-    cost = find_cost(page)
+    cost = find_cost(page, is_article(page, url))
     routes = find_routes(page, prices.market_sentences, url)
     told = find_text_facts(page)
     hits: dict[str, Hit | str] = dict(earliest(page, _TEXT_RULES))

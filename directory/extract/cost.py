@@ -34,7 +34,7 @@ from directory.extract.text import PageText, Sentence
 
 _PAYERS = (
     r"insurance|insurers?|health plans?|(?:your|their) (?:health |insurance )?plans?|medicare|"
-    r"medicaid|tricare|aetna|cigna|va community care|community care network|veterans affairs|"
+    r"insurance (?:plans?|companies|carriers)|medicaid|tricare|aetna|cigna|va community care|community care network|veterans affairs|"
     r"united ?health\w*|humana|blue cross|bcbs|anthem|kaiser|optum|carriers?|payers?|networks?"
 )
 _PROVIDER_SIDE = (
@@ -82,7 +82,7 @@ _REFUSES_BY_NAME = rx(
 )
 _HELPS = rx(
     r"\bsuper[- ]?bills?\b|\bout[- ]of[- ]network (?:benefits|reimbursement|claims?|coverage|"
-    r"paperwork|documentation)\b"
+    r"paperwork|documentation|care)\b"
     r"|\breimburs\w*\b[^.]{0,60}?\b(?:assist|help|provide|submit|documentation|paperwork|receipts?|"
     r"claims?|superbill)\w*|\b(?:assist|help|provide|submit|documentation|paperwork)\w*\b"
     r"[^.]{0,60}?\breimburs\w*"
@@ -108,7 +108,8 @@ _SELF_FILED = rx(
 )
 # "Ask what documentation they need for reimbursement": a tip for calling one's insurer
 _ASK_YOUR_INSURER = rx(
-    r"^\W*(?:ask|check|call|find out|confirm|contact)\b|\bask (?:your|whether|what|if|about|them)\b"
+    r"^\W*(?:ask|check|call|find out|confirm|contact)\b(?! (?:us|our|for|the front desk)\b)"
+    r"|\bask (?:your|whether|what|if|about|them)\b"
 )
 # what is usual across providers, not what this one takes
 _AS_A_RULE = rx(r"\b(?:often|typically|usually|generally|in (?:many|most|some) cases)\b")
@@ -185,11 +186,13 @@ class CostFindings:
     package_discount_hit: Hit | None = None
 
 
-def find_cost(page: PageText) -> CostFindings:
+def find_cost(page: PageText, article: bool = False) -> CostFindings:
+    """What the provider says about paying; `article`: a blog post or explainer, where a
+    sentence about what is usual ("HSA funds can often be used") is advice, not a policy."""
     out = CostFindings()
     _insurance(page, out)
     _financing(page, out)
-    _benefits(page, out)
+    _benefits(page, out, article)
     for s in page.candidates(_PACKAGE_TRIGGERS):
         m = _PACKAGE_DISCOUNT.search(s.lower)
         if m is not None and not s.is_question and not GENERIC_PROVIDER.search(s.lower):
@@ -224,7 +227,7 @@ def _insurance(page: PageText, out: CostFindings) -> None:
         refuse_voice = voice and not (general and not FIRST_PERSON.search(lower))
         refused = False
         for m in _REFUSES.finditer(lower):
-            if refuse_voice or not (general or _hedged(lower, m)):
+            if refuse_voice or not (_general_clause(lower, m) or _hedged(lower, m)):
                 refuses.append(Hit(s, m.start(), m.end()))
                 refused = True
                 break
@@ -235,7 +238,10 @@ def _insurance(page: PageText, out: CostFindings) -> None:
             ):
                 refuses.append(Hit(s, by_name.start(), by_name.end()))
                 refused = True
-        cover = _COVERED.search(lower) if refused and not general else None
+        # "Spravato is covered by many plans; other ketamine treatments are self-pay"
+        cover = (
+            _COVERED.search(lower) if refused and not _general_clause(lower, refuses[-1]) else None
+        )
         if cover is not None and not negated(lower, cover.start(), cover.end()):
             mixed.append(Hit(s, cover.start(), cover.end()))  # "may cover X, but Y is self-pay"
         for m in _ACCEPTS.finditer(lower):
@@ -277,6 +283,16 @@ def _insurance(page: PageText, out: CostFindings) -> None:
     }[out.insurance]
     pool.sort(key=lambda h: (not FIRST_PERSON.search(h.sentence.lower), h.sentence.index))
     out.insurance_hit = pool[0]
+
+
+def _general_clause(lower: str, m: re.Match[str] | Hit) -> bool:
+    """ "Most plans", "many insurers" in the clause of the statement (up to the next ";")."""
+    start = m.start() if isinstance(m, re.Match) else m.start
+    end = lower.find(";", start)
+    return (
+        _GENERAL_INSURANCE.search(lower, clause_start(lower, start), len(lower) if end < 0 else end)
+        is not None
+    )
 
 
 def _hedged(lower: str, m: re.Match[str]) -> bool:
@@ -337,7 +353,7 @@ _YES = rx(
 _NO = rx(r"^(?:no\b|unfortunately\b|sorry\b)")
 
 
-def _benefits(page: PageText, out: CostFindings) -> None:
+def _benefits(page: PageText, out: CostFindings, article: bool) -> None:
     if not page.has_any(_BENEFIT_TRIGGERS):
         return
     for s in page.sentences:  # FAQ answers: "Need a superbill?" "Our front desk can prepare one."
@@ -356,7 +372,7 @@ def _benefits(page: PageText, out: CostFindings) -> None:
             continue
         lower = s.lower
         if not FIRST_PERSON.search(lower) and (
-            _ASK_YOUR_INSURER.search(lower) or _AS_A_RULE.search(lower)
+            _ASK_YOUR_INSURER.search(lower) or (article and _AS_A_RULE.search(lower))
         ):
             continue  # "Ask about your HSA or FSA", "HSA funds can often be used": general tips
         for pat, attr in ((_SUPERBILL, "superbill"), (_HSA, "hsa_fsa")):

@@ -3,10 +3,10 @@
 Each dollar amount is classified by the words right around it (bounded by its neighbouring
 amounts, so "$250 consultation, $450 per infusion" splits cleanly), in this order:
 
-1. ignored: cancellation/no-show/returned-check fees, deposits, copays, refunds;
+1. ignored: cancellation/no-show/returned-check fees, deposits, copays, refunds, "$50 off each";
 2. market: typical/average/national ranges, other clinics' prices ("can range from");
 3. other fee: consultation, intake, evaluation, integration, package or series totals,
-   memberships and monthly plans, discounts (these still count as `other_fees`);
+   memberships and monthly plans, other discounts (these still count as `other_fees`);
 4. session: per infusion/session/treatment, "each infusion is", "starting at", intro prices;
 5. a bare amount right after a classified one ("$365 $335 cash") shares its class.
 """
@@ -41,6 +41,8 @@ _IGNORED = rx(
     r"\bco-?pays?\b|\bsavings\b|\bdeposits?\b|\bbooking\b|\brefund\w*|\breschedul\w*|"
     r"\bbank\b|\bprocessing fee|\bdeductible|\breimburs\w*|\bgift card|\bparking\b|"
     r"\bactual ketamine\b|\bmedication itself\b|\bper vial\b|\bsaving\b"
+    # "$50 off each infusion" for veterans: a discount, not a fee (package discounts: cost.py)
+    r"|\boff (?:each|every|your|the|all|any|one|a)\b"
 )
 _NUM_WORD = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)"
 # other providers' or the country's prices

@@ -135,7 +135,8 @@ _NEGATED_OFFER = rx(
 # a choice among routes is itself an offer ("Patients can choose between IV, IM and ...")
 _CHOICE_OFFER = rx(
     r"\b(?:patients|you) can choose\b|\bchoose between\b|\bchoice of\b|\bavailable routes\b|"
-    r"\broutes available\b|\bwe can administer\b"
+    r"\broutes available\b|\bwe can administer\b|\bdepending on your (?:[\w-]+ )?(?:needs|history|"
+    r"preferences?|goals|symptoms)\b|\bwhich (?:option|route|form) (?:suits|fits|is right for) you\b"
 )
 # racemic nasal ketamine named as such (not Spravato's "nasal spray")
 _NASAL_KETAMINE = rx(
@@ -306,7 +307,8 @@ def _collect(
             seen.add(route)
             break
     spray_is_spravato = "esketamine" in seen and not _NASAL_KETAMINE.search(lower)
-    if len(seen - ({"intranasal"} if spray_is_spravato else set())) >= 3 and not strong:
+    distinct = {"sublingual" if r == "lozenge" else r for r in seen}  # a lozenge is one route
+    if len(distinct - ({"intranasal"} if spray_is_spravato else set())) >= 3 and not strong:
         return set()  # "ketamine comes as an IV infusion, a shot, a spray or a lozenge"
     for route in seen:
         found[route] = True

@@ -47,7 +47,9 @@ _THERAPY_NOT_OFFERED = rx(
     r"not (?:responded|worked|helped)|such as antidepressants?|like medication|than|traditional|"
     r"conventional|frontline|first-line|standard (?:treatments|therapies)|instead of|unlike|"
     r"insurers?|insurance|documentation|prior|previous|other treatments|described as|"
-    r"with yourself|pharmacologic|whether)\b"
+    r"with yourself|pharmacologic|whether|referring)\b"
+    # the patient's own therapist, outside the clinic: coordination, not therapy offered here
+    r"|\byour (?:own |existing |current |outside )?(?:psycho)?therapist\b"
 )
 _PREP_INTEGRATION = rx(
     r"\bintegration (?:therapy|sessions?|support|work|appointments?|visits?|circles?|coaching|"
@@ -69,7 +71,7 @@ _MENTAL_HEALTH_CLINICIAN = (
     r"partial hospitali[sz]ation|intensive outpatient|\bphp\b|\biop\b"
 )
 _COORDINATION = rx(
-    rf"\b(?:coordinat\w*|collaborat\w*|communicat\w* with|work(?:s|ing)? (?:closely |together |"
+    rf"\b(?:coordinat\w*|collaborat\w*|communicat\w* (?:\w+ )?with|work(?:s|ing)? (?:closely |together |"
     rf"directly |hand in hand )?(?:with|alongside)|talk(?:ing)? with|consult(?:ing)? with|contact(?:ing)? "
     rf"(?:your|you)|in touch with|updat\w+|shar\w+ (?:[\w-]+ ){{0,3}}with|include (?:them|him|her|"
     rf"your)|referral network|network of|refer you (?:to|back)|return (?:back )?to|resume|"
@@ -84,6 +86,10 @@ _COORDINATION = rx(
     r"nurses?)|i)\b[^.]{0,20}?\b(?:send|share|report|update|inform|notify|communicat|coordinat)\w*"
     rf"|\b(?:{_MENTAL_HEALTH_CLINICIAN})\b[^.]{{0,60}}?\b(?:share|send|report|forward)\w* "
     r"(?:[\w-]+ ){0,5}?(?:with|to) (?:them|him|her)\b"
+    # "referring therapists receive a written summary": reports back to the patient's own
+    rf"|\b(?:referring|treating|outside|primary) (?:{_MENTAL_HEALTH_CLINICIAN})\b[^.]{{0,40}}?"
+    r"\b(?:receive|get|are sent|are given)s? (?:a |an )?(?:[\w-]+ ){0,2}?(?:summary|summaries|"
+    r"reports?|updates?|notes|letters?)\b"
     # a mental-health clinician the patient must already have
     r"|\bmust (?:have|be under the care of|be seeing|already have|be established with) (?:an? )?"
     rf"(?:[\w-]+ ){{0,3}}?(?:{_MENTAL_HEALTH_CLINICIAN})\b"
@@ -92,7 +98,7 @@ _CLINIC_SIDE = rx(
     r"\b(?:we|we['’]ll|our|us|i)\b|\byour (?:[\w-]+ )?"
     r"(?:therapist|psychiatrist|psychologist|counse?lor|mental)|\b(?:is|are) coordinated\b|"
     r"\bin collaboration\b|\bmust be referred\b|\breferrals? (?:is |are )?required\b|"
-    r"\brequires? (?:a )?referral\b|\breferrals? [^.]{0,60}\bonly\b|\bmust have\b"
+    r"\brequires? (?:a )?referral\b|\breferrals? [^.]{0,60}\bonly\b|\bmust have\b|\breferring\b"
 )
 _MAY_BE_PRIMARY_CARE = rx(
     r"\b(?:primary care|neurologist|pain specialist|general practitioner)\b[^.]{0,60}\bor\b|"
@@ -105,7 +111,9 @@ _OUTCOME_SCALES = rx(
     r"\b(?:phq-?9|gad-?7|pcl-?5|madrs|ham-?d|qids|beck depression inventory|bdi-?ii)\b"
 )
 _TRACKING = rx(
-    r"\b(?:track\w*|measur\w*|monitor\w*|assess\w*|administer\w*|complet\w*|scor\w*|progress|baseline|before each|after each|every)\b"
+    r"\b(?:track\w*|measur\w*|monitor\w*|assess\w*|administer\w*|complet\w*|scor\w*|progress|"
+    r"baseline|before each|after each|every|follow(?:s|ed|ing)? (?:each|your|every|their|the "
+    r"patient['’]s|patients['’]?|progress|symptoms|response))\b"
 )
 
 # our network of therapists; "if you do not have a therapist, we refer you to one in our network"

@@ -96,7 +96,7 @@ _DOSING_CONTEXT = rx(
     r"per week|every (?:\w+ )?weeks?)\b"
 )
 _SCHEDULE_NOUNS = (
-    r"sessions|infusions|treatments|boosters?|booster (?:sessions|infusions|treatments)|"
+    r"sessions|infusions|injections|treatments|boosters?|booster (?:sessions|infusions|treatments)|"
     r"maintenance(?: sessions| infusions| treatments)?|appointments|visits|doses"
 )
 # "your treatment schedule is adjusted to your response" (the schedule, not the dose)
@@ -104,6 +104,10 @@ _SCHEDULE_ADJUSTED = (
     r"\b(?:schedule|frequency|timing|spacing|intervals?) (?:is|are|will be|gets?|can be) "
     r"(?:\w+ )?(?:adjusted|tailored|individuali[sz]ed|personali[sz]ed|matched|set) (?:to|according "
     r"to|based on|around) (?:your|how|their|each)\b"
+)
+# "the number of booster infusions depends on your response": how many, not how much
+_SCHEDULE_COUNT = rx(
+    rf"\b(?:number|frequency|timing|spacing) of (?:[\w-]+ )?(?:{_SCHEDULE_NOUNS})\b"
 )
 _SCHEDULE_PER_PATIENT = rx(
     r"\bcase[- ]by[- ]case\b"
@@ -122,7 +126,8 @@ _SCHEDULE_PER_PATIENT = rx(
     r"|\b(?:boosters?|maintenance (?:treatments?|infusions?|sessions?))\b[^.]{0,60}?\b(?:when (?:your )?"
     r"symptoms (?:return|recur|come back)|based on (?:your|how you)|according to (?:your|how you)|"
     r"as (?:your )?symptoms|not on a (?:fixed|set) (?:calendar|schedule))"
-    r"|\bspaced (?:out )?according to (?:how you|your)\b"
+    r"|\b(?:spaced|scheduled|timed|planned) (?:out )?(?:according to|based on|around) (?:how you|your|"
+    r"each patient['’]s)\b"
     rf"|{_SCHEDULE_ADJUSTED}"
     r"|\b(?:adjust|tailor|individuali[sz]|personali[sz]|customi[sz]|chang)\w* (?:the |your |their )?"
     r"(?:treatment |infusion |dosing |session |maintenance )?(?:schedule|frequency|timing|spacing|"
@@ -165,7 +170,7 @@ _NOT_OUR_DOSING = rx(rf"{_COST_TALK.pattern}|\bstud(?:y|ies)\b|\bresearch\w*|\bt
 
 def _about_dosing(s: Sentence, m: re.Match[str]) -> bool:
     """'Based on your response' must be about doses or sessions, not about a care plan."""
-    if re.search(_SCHEDULE_ADJUSTED, s.lower):
+    if re.search(_SCHEDULE_ADJUSTED, s.lower) or _SCHEDULE_COUNT.search(s.lower):
         return False  # the schedule follows the response: flexible_schedule, not dosing
     return _DOSING_CONTEXT.search(context_lower(s)) is not None
 
@@ -211,7 +216,7 @@ PERSONALIZATION_RULES: tuple[Rule, ...] = (
         words(
             "case number frequency timing schedule spacing spaced length many often some vary "
             "varies booster boosters maintenance tailor adjust individualize personalize "
-            "customize determine decide interval intervals others"
+            "customize determine decide interval intervals others scheduled timed planned"
         ),
         pattern(_SCHEDULE_PER_PATIENT, require=_SCHEDULE_CONTEXT, veto=_NOT_SCHEDULE),
     ),

@@ -39,6 +39,7 @@ def _said_not_titled(s: Sentence, m: re.Match[str]) -> bool:
 _NOT_SCREENING = rx(
     r"\binsurance\b|\bcover(?:s|ed)?\b|\bphq-?9|\bgad-?7|\bpcl-?5|\bmeasure\w*|"
     r"\btrack\w*|\bprogress\b|\bbaseline (?:scores?|questionnaires?|measures?|symptoms?|phq|gad|pcl)"
+    r"|\bconsult\w*(?: fee)?\s*[:–—-]\s*\$\s?\d"  # "Medical consultation: $300", a price list line
 )
 _SCREENING_WORDS = rx(
     r"\bscreen(?:ing|ed)\b[^.]{0,60}?\b(?:forms?|questionnaires?|process|tools?|visit|call|"
