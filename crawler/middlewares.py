@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ipaddress
 import logging
 import socket
 from typing import Any
@@ -30,19 +29,13 @@ from scrapy.utils.misc import build_from_crawler, load_object
 from twisted.internet.defer import Deferred
 from w3lib.url import safe_url_string
 
+from directory.netguard import is_public_address
+
 logger = logging.getLogger(__name__)
 
 # RFC 9309 2.5: parsers must read at least 500 KiB and may ignore the rest.
 ROBOTS_MAX_BYTES = 500 * 1024
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-
-
-def is_public_address(address: str) -> bool:
-    """False for loopback, private, link-local, CGNAT, multicast, reserved and metadata addresses."""
-    ip = ipaddress.ip_address(address.split("%")[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    return ip.is_global and not ip.is_multicast
 
 
 class PrivateAddressGuard:
@@ -168,8 +161,9 @@ class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
         self.stats.inc_value("robotstxt/request_count")
         try:
             response = await self.crawler.engine.download_async(robots_request)
-        except IgnoreRequest:
-            return None
+        except IgnoreRequest as exc:
+            # dropped by our own guards (a bomb, a redirect to file:): unreadable, so unavailable
+            return self._unavailable(netloc, f"dropped: {exc}"[:120])
         except Exception as exc:
             self.stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
             return self._unavailable(netloc, type(exc).__name__)

@@ -489,6 +489,15 @@ def _robots_crawl_delay(web: HostileWeb, reply: Reply, path: str) -> None:
     reply.send(200, b"User-agent: *\nCrawl-delay: 86400\nDisallow: /private/\n", "text/plain")
 
 
+@robots(
+    "robots-redirect-file",
+    "robots.txt redirects to file:///etc/passwd",
+    "the redirect is refused, so robots.txt is unavailable: disallow all",
+)
+def _robots_redirect_file(web: HostileWeb, reply: Reply, path: str) -> None:
+    reply.redirect("file:///etc/passwd")
+
+
 ALLOW_ALL = b"User-agent: *\nAllow: /\n"
 CASES: tuple[Case, ...] = tuple(c for c, _ in _CASES.values())
 

@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import csv
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -34,6 +35,8 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+from scrapy.settings import Settings
+from scrapy.utils.python import without_none_values
 from scrapy.utils.test import get_crawler
 from sqlalchemy import create_engine, func, select, text
 
@@ -85,6 +88,7 @@ REFUSED: dict[str, str] = {
     "never-finishes": "downloader/exception_type_count/scrapy.exceptions.DownloadTimeoutError",
     "robots-503": "clinics/robots_unavailable",
     "robots-timeout": "clinics/robots_unavailable",
+    "robots-redirect-file": "clinics/robots_unavailable",
     "robots-disallow": "robotstxt/forbidden",
     "robots-slow-disallow": "robotstxt/forbidden",
 }
@@ -253,6 +257,7 @@ def test_each_bad_case_is_recorded_with_its_reason_and_stores_nothing(hostile: C
     expected: dict[str, int] = {}
     for stat in REFUSED.values():
         expected[stat] = expected.get(stat, 0) + 1
+    expected["clinics/refused_redirect_scheme"] += 1  # robots-redirect-file's robots.txt
     for stat, hosts in expected.items():
         if stat.startswith(EXACT):
             assert hostile.stats.get(stat) == hosts, stat
@@ -276,10 +281,17 @@ def test_robots_txt_failures_follow_rfc_9309(hostile: Crawl) -> None:
     stored = pages_by_host(hostile.db)
     # 5xx and timeouts (retried first), Disallow: / (also for requests that were already
     # waiting for a slow robots.txt): the server sees nothing but robots.txt.
-    for label in ("robots-503", "robots-timeout", "robots-disallow", "robots-slow-disallow"):
+    # A robots.txt our own guards drop (a redirect to file:) is unavailable too.
+    for label in (
+        "robots-503",
+        "robots-timeout",
+        "robots-disallow",
+        "robots-slow-disallow",
+        "robots-redirect-file",
+    ):
         assert set(hostile.hits[HOST[label]]) == {"/robots.txt"}, label
     assert hostile.hits[HOST["robots-503"]]["/robots.txt"] == 3  # RETRY_TIMES=2
-    assert hostile.stats["clinics/robots_unavailable"] == 2
+    assert hostile.stats["clinics/robots_unavailable"] == 3
     assert hostile.stats["robotstxt/forbidden"] >= 3 * 2 + 3 + 1  # seeds and sitemaps
     # 404 (its body even says Disallow: /), 5 MB (cut at 500 KiB), binary, Crawl-delay: 86400:
     # the pages are crawled, and promptly.
@@ -368,6 +380,10 @@ PRIVATE_TARGETS = {
     "ipv6-unique-local": "http://[fd00::1]/",
     "ipv6-link-local": "http://[fe80::1]/",
     "ipv4-mapped-loopback": "http://[::ffff:127.0.0.1]/",
+    "6to4-loopback": "http://[2002:7f00:1::1]/",
+    "nat64-metadata": "http://[64:ff9b::a9fe:a9fe]/",
+    "ipv4-compatible-loopback": "http://[::127.0.0.1]/",
+    "teredo-private": "http://[2001:0:4136:e378:8000:63bf:f5ff:fffe]/",
     "localhost": "http://localhost/",
     "name-resolving-to-loopback": "http://loopback.attacker.example/",
     "name-resolving-to-metadata": "http://metadata.attacker.example/latest/meta-data/",
@@ -421,7 +437,13 @@ def test_the_guard_refuses_every_private_address_class(guarded: Crawler, url: st
 
 @pytest.mark.usefixtures("fake_dns")
 @pytest.mark.parametrize(
-    "url", ["http://clinic.example/", "http://93.184.216.34/", "http://[2606:4700:4700::1111]/"]
+    "url",
+    [
+        "http://clinic.example/",
+        "http://93.184.216.34/",
+        "http://[2606:4700:4700::1111]/",
+        "http://[64:ff9b::5db8:d822]/",  # NAT64 of a public IPv4 address
+    ],
 )
 def test_the_guard_lets_public_addresses_through(guarded: Crawler, url: str) -> None:
     assert passes_guard(guarded, Request(url))
@@ -475,3 +497,30 @@ def test_a_redirect_the_request_handles_itself_is_left_alone(guarded: Crawler) -
     request = Request("http://clinic.example/", meta={"handle_httpstatus_list": [302]})
     response = redirect(guarded, request, "javascript:alert(1)")
     assert isinstance(response, Response) and response.status == 302
+
+
+def test_crawler_settings_are_bounded_polite_and_honest() -> None:
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    assert settings.getbool("ROBOTSTXT_OBEY") and settings.getbool("AUTOTHROTTLE_ENABLED")
+    assert re.search(r"^clinic-directory/\S+ \(\+https://\S+", settings["USER_AGENT"])
+    assert settings.getint("DOWNLOAD_MAXSIZE") == 16 * 1024 * 1024
+    assert 0 < settings.getfloat("DOWNLOAD_TIMEOUT") <= 60
+    for name in (
+        "DEPTH_LIMIT",
+        "CLOSESPIDER_TIMEOUT",
+        "CLOSESPIDER_ERRORCOUNT",
+        "MEMUSAGE_LIMIT_MB",
+    ):
+        assert settings.getint(name) > 0, name
+    assert settings.getbool("MEMUSAGE_ENABLED")
+    assert not settings.getbool("TELNETCONSOLE_ENABLED")
+    # what DownloadHandlers loads: only http(s), never file:, data:, s3: or ftp:
+    assert set(without_none_values(settings.getwithbase("DOWNLOAD_HANDLERS"))) == {"http", "https"}
+    middlewares = without_none_values(settings.getwithbase("DOWNLOADER_MIDDLEWARES"))
+    assert "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware" not in middlewares
+    assert "scrapy.downloadermiddlewares.redirect.RedirectMiddleware" not in middlewares
+    # the address guard sees every request before robots.txt, redirects or a download
+    guard = middlewares["crawler.middlewares.PrivateAddressGuard"]
+    assert guard < middlewares["crawler.middlewares.StrictRobotsTxtMiddleware"]
+    assert guard < middlewares["crawler.middlewares.SafeRedirectMiddleware"]
