@@ -14,8 +14,10 @@ import sys
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from http.client import HTTPMessage
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import IO, Annotated, Any, TypeVar
+from urllib.parse import urlsplit
 
 import typer
 from rich.console import Console
@@ -336,11 +338,18 @@ def extract(
     url: Annotated[
         str | None, typer.Option("--url", help="The page's URL (for a file; used in evidence).")
     ] = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Allow fetching loopback and private addresses (refused by default, as in crawl).",
+        ),
+    ] = False,
 ) -> None:
     """Print the facts, evidence and per-criterion scores found on one page, as JSON."""
     with user_errors():
         if source.lower().startswith(("http://", "https://")):
-            body, encoding = _fetch(source)
+            body, encoding = _fetch(source, allow_private)
             page_url = url or source
         else:
             path = Path(source)
@@ -354,14 +363,45 @@ def extract(
     sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
 
 
-def _fetch(url: str) -> tuple[bytes, str | None]:
+def _check_target(url: str, allow_private: bool) -> None:
+    """Refuse a non-http(s) URL, or one on a non-public address (unless allowed)."""
+    from directory.netguard import host_is_public
+
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise UserError(f"refused to fetch {url}: only http(s) URLs are fetched")
+    if not allow_private and not host_is_public(parts.hostname or ""):
+        raise UserError(
+            f"refused to fetch {url}: {parts.hostname or 'no host'} is not a public address "
+            "(use --allow-private)"
+        )
+
+
+def _fetch(url: str, allow_private: bool = False) -> tuple[bytes, str | None]:
     from directory import __version__
 
+    class CheckedRedirects(urllib.request.HTTPRedirectHandler):
+        max_redirections = 10
+
+        def redirect_request(
+            self,
+            req: urllib.request.Request,
+            fp: IO[bytes],
+            code: int,
+            msg: str,
+            headers: HTTPMessage,
+            newurl: str,
+        ) -> urllib.request.Request | None:
+            _check_target(newurl, allow_private)  # a redirect is a new request: same checks
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    _check_target(url, allow_private)
     request = urllib.request.Request(
         url, headers={"User-Agent": f"clinic-directory/{__version__} (extract)"}
     )
+    opener = urllib.request.build_opener(CheckedRedirects)
     try:
-        with urllib.request.urlopen(request, timeout=20) as response:
+        with opener.open(request, timeout=20) as response:
             return response.read(16 * 1024 * 1024), response.headers.get_content_charset()
     except (OSError, ValueError) as exc:
         raise UserError(f"cannot fetch {url}: {getattr(exc, 'reason', exc)}") from None

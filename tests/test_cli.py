@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import http.server
+import json
 import os
 import re
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 import typer.main
@@ -192,3 +197,59 @@ def test_bad_options_are_one_line_exit_2(args, message, tmp_path, monkeypatch):
     monkeypatch.setenv("CLINICS_DB", f"sqlite:///{tmp_path / 'c.db'}")
     (tmp_path / "a-file").write_text("")
     assert_one_error(invoke(*args), message)
+
+
+# --- clinics extract URL: the same address guard as the crawler ------------------------------
+
+
+class _Redirecting(http.server.BaseHTTPRequestHandler):
+    """`/` is a small clinic page; `/to?u=URL` redirects to URL."""
+
+    def do_GET(self) -> None:
+        if self.path.startswith("/to?u="):
+            self.send_response(302)
+            self.send_header("Location", unquote(self.path[len("/to?u=") :]))
+            self.end_headers()
+            return
+        body = b"<html><title>Test Clinic</title><p>We offer IV ketamine infusions.</p></html>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def local_page() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Redirecting)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_extract_refuses_private_addresses_unless_allowed(local_page):
+    refused = invoke("extract", f"{local_page}/")
+    assert refused.exit_code == 2
+    assert "not a public address (use --allow-private)" in refused.output
+    allowed = invoke("extract", f"{local_page}/", "--allow-private")
+    assert allowed.exit_code == 0, allowed.output
+    assert json.loads(allowed.output)["facts"]["routes"] == ["iv"]
+
+
+def test_extract_checks_every_redirect(local_page, monkeypatch):
+    # The first host passes the guard; a redirect to another non-public host must not.
+    monkeypatch.setattr("directory.netguard.host_is_public", lambda host: host == "127.0.0.1")
+    port = urlsplit(local_page).port
+    to_private = invoke("extract", f"{local_page}/to?u=http://localhost:{port}/")
+    assert to_private.exit_code == 2
+    assert "localhost is not a public address" in to_private.output
+    ftp = invoke("extract", f"{local_page}/to?u=ftp://127.0.0.1/x", "--allow-private")
+    assert ftp.exit_code == 2  # urllib itself would follow a redirect to ftp:
+    assert "only http(s) URLs are fetched" in ftp.output, ftp.output
+    file = invoke("extract", f"{local_page}/to?u=file:///etc/passwd", "--allow-private")
+    assert file.exit_code == 2  # refused by urllib before our check
+    assert "Redirection to url 'file:///etc/passwd' is not allowed" in file.output, file.output
