@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import http.server
+import pickle
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from scrapy.utils.test import get_crawler
 from sqlalchemy import select
 
+from crawler.spiders.clinic_site import ClinicSiteSpider
 from directory.db import open_db, session_factory
 from directory.models import Clinic, CrawlRun, Page
 
@@ -97,3 +102,28 @@ def test_plain_scrapy_crawl_with_urls_argument(site_url, sqlite_url):
     with session_factory(engine).begin() as s:
         assert len(list(s.scalars(select(Page.url)))) == 3
     engine.dispose()
+
+
+def test_a_resumed_crawl_keeps_each_sites_page_budget():
+    # With --jobdir Scrapy pickles `spider.state` at a stop and gives it back on resume: the
+    # per-site counts must live there, or a resumed crawl starts each site's budget again.
+    def spider_with(state: dict) -> ClinicSiteSpider:
+        crawler = get_crawler(ClinicSiteSpider, {"CLINICS_MAX_PAGES_PER_SITE": 2})
+        spider = ClinicSiteSpider.from_crawler(crawler, urls="http://clinic.test/")
+        crawler.spider = spider
+        spider.state = state  # what Scrapy's SpiderState extension sets on spider_opened
+        return spider
+
+    async def drain(spider: ClinicSiteSpider) -> list[Any]:
+        return [r async for r in spider.start()]
+
+    first = spider_with({})
+    asyncio.run(drain(first))
+    assert len(list(first._follow("http://clinic.test/fees", 0, "http://clinic.test/", 1))) == 1
+    saved = pickle.loads(pickle.dumps(first.state))
+
+    resumed = spider_with(saved)
+    asyncio.run(drain(resumed))  # the seed is not counted twice
+    assert list(resumed._follow("http://clinic.test/fees", 0, "http://clinic.test/", 1)) == []
+    assert list(resumed._follow("http://clinic.test/team", 0, "http://clinic.test/", 1)) == []
+    assert resumed.crawler.stats.get_value("clinics/site_page_limit_reached") == 1

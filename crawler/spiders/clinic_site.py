@@ -65,11 +65,21 @@ class ClinicSiteSpider(scrapy.Spider):
     def max_depth(self) -> int:
         return self.settings.getint("CLINICS_MAX_DEPTH_PER_SITE", 3)
 
+    def _resume_budget(self) -> None:
+        """With a job directory Scrapy saves `self.state` across a stop and resume: keep the
+        per-site page counts there, so a resumed crawl does not start its budget again."""
+        state = getattr(self, "state", None)
+        if isinstance(state, dict):
+            self.scheduled = state.setdefault("scheduled", self.scheduled)
+            self.seen_urls = state.setdefault("seen_urls", self.seen_urls)
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        self._resume_budget()
         for seed in self.seeds:
             site = domain_key(seed) or seed
-            self.scheduled[site] += 1
-            self.seen_urls.add(seed)
+            if seed not in self.seen_urls:
+                self.scheduled[site] += 1
+                self.seen_urls.add(seed)
             yield scrapy.Request(
                 seed, callback=self.parse, priority=100, meta={"site": seed, "site_depth": 0}
             )
