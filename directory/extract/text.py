@@ -12,6 +12,7 @@ detector run its regexes only on the few sentences that contain one of its trigg
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -96,9 +97,15 @@ class PageText:
     sentences: list[Sentence]
     words: dict[str, list[int]] = field(default_factory=dict)
 
+    @functools.cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The indexed words of the page, as a set (a dict's keys view & a frozenset would copy
+        the keys into a new set on every call)."""
+        return frozenset(self.words)
+
     def has_any(self, triggers: frozenset[str]) -> bool:
         """True when any trigger word occurs on the page."""
-        return not self.words.keys().isdisjoint(triggers)
+        return not self.vocabulary.isdisjoint(triggers)
 
     def question_for(self, s: Sentence) -> str | None:
         """The FAQ question a sentence answers: the question just before it (in its own
@@ -111,7 +118,7 @@ class PageText:
 
     def candidates(self, triggers: frozenset[str]) -> list[Sentence]:
         """The sentences containing any trigger word, in page order."""
-        present = self.words.keys() & triggers
+        present = self.vocabulary & triggers  # iterates the smaller of the two sets
         if not present:
             return []
         words = self.words
@@ -269,10 +276,12 @@ def _blocks(doc: lxml.html.HtmlElement) -> list[Block]:
 
 
 def _flush(buf: list[str], kind: str, raw: list[tuple[str, str]]) -> int:
-    text = _WS.sub(" ", "".join(buf)).strip()
+    text = "".join(buf).strip()
     buf.clear()
-    if text:
-        raw.append((kind, text))
+    if not text:  # most flushes: the whitespace between two tags
+        return 0
+    text = _WS.sub(" ", text)
+    raw.append((kind, text))
     return len(text)
 
 
