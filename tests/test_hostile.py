@@ -23,7 +23,6 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +37,7 @@ from scrapy.http import Response
 from scrapy.settings import Settings
 from scrapy.utils.python import without_none_values
 from scrapy.utils.test import get_crawler
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select
 
 from crawler.middlewares import PrivateAddressGuard, SafeRedirectMiddleware
 from directory.db import open_db, session_factory
@@ -54,7 +53,7 @@ from sampleweb.hostile import (
     SCHEME_REDIRECTS,
     gzip_bomb,
 )
-from tests.conftest import PG_URL, _pg_reachable, require_service
+from tests.conftest import fresh_pg_schema
 
 CLINICS, SEED, GOOD = 12, 7, 3
 SETTINGS = (
@@ -105,18 +104,8 @@ def database(kind: str, tmp: Path) -> Iterator[str]:
     if kind == "sqlite":
         yield f"sqlite:///{tmp / 'clinics.db'}"
         return
-    require_service(_pg_reachable(), f"PostgreSQL at {PG_URL}")
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'create schema "{schema}"'))
-    sep = "&" if "?" in PG_URL else "?"
-    try:
-        yield f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'drop schema "{schema}" cascade'))
-        admin.dispose()
+    with fresh_pg_schema() as url:
+        yield url
 
 
 @dataclass
