@@ -34,7 +34,8 @@ from directory.extract.text import PageText, Sentence
 
 _PAYERS = (
     r"insurance|insurers?|health plans?|(?:your|their) (?:health |insurance )?plans?|medicare|"
-    r"insurance (?:plans?|companies|carriers)|medicaid|tricare|aetna|cigna|va community care|community care network|veterans affairs|"
+    r"insurance (?:plans?|companies|carriers)|medicaid|tricare|aetna|cigna|va community care|"
+    r"community care network|veterans affairs|"
     r"united ?health\w*|humana|blue cross|bcbs|anthem|kaiser|optum|carriers?|payers?|networks?"
 )
 _PROVIDER_SIDE = (
@@ -286,7 +287,8 @@ def _insurance(page: PageText, out: CostFindings) -> None:
 
 
 def _general_clause(lower: str, m: re.Match[str] | Hit) -> bool:
-    """ "Most plans", "many insurers" in the clause of the statement (up to the next ";")."""
+    """Whether "most plans", "many insurers" stand in the clause of the statement (up to the
+    next ";")."""
     start = m.start() if isinstance(m, re.Match) else m.start
     end = lower.find(";", start)
     return (
