@@ -23,18 +23,23 @@ def seeded_database(tmp_path_factory: pytest.TempPathFactory) -> str:
     url = f"sqlite:///{folder / 'clinics.db'}"
     done = folder / "built"
     if not done.exists():
-        proc = subprocess.run(
-            [
-                sys.executable, "-m", "directory", "crawl", "--sample",
-                "--clinics", str(CLINICS), "--seed", str(SEED), "--db", url,
-                "--set", "AUTOTHROTTLE_ENABLED=False", "--set", "DOWNLOAD_DELAY=0",
-                "--set", "CONCURRENT_REQUESTS_PER_DOMAIN=4", "--set", "LOG_LEVEL=WARNING",
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )  # fmt: skip
-        assert proc.returncode == 0, proc.stderr[-3000:]
+        crawl_sample_into(url)
         done.touch()
     return url
+
+
+def crawl_sample_into(url: str) -> None:
+    """Crawl the seeded sample web into the database at `url`."""
+    proc = subprocess.run(
+        [
+            sys.executable, "-m", "directory", "crawl", "--sample",
+            "--clinics", str(CLINICS), "--seed", str(SEED), "--db", url,
+            "--set", "AUTOTHROTTLE_ENABLED=False", "--set", "DOWNLOAD_DELAY=0",
+            "--set", "CONCURRENT_REQUESTS_PER_DOMAIN=4", "--set", "LOG_LEVEL=WARNING",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-3000:]

@@ -21,7 +21,8 @@ from directory.models import Clinic
 from directory.normalize import zip_latlon
 from directory.queries import clinic_detail, ranking_frame
 from directory.rubric import CRITERIA, DEFAULT_WEIGHTS
-from tests.dashboard_fixtures import APP, HOSTILE_NAMES, seeded_database
+from tests.conftest import fresh_pg_schema
+from tests.dashboard_fixtures import APP, HOSTILE_NAMES, crawl_sample_into, seeded_database
 
 # Elements that show text without parsing it; everything else may render Markdown.
 PLAIN_ELEMENTS = {"text", "dataframe", "table", "code", "selectbox", "multiselect"}
@@ -378,7 +379,34 @@ def test_method_shows_rubric_disclaimer_contraindications_and_crisis_line(page) 
 # ---- hostile names and links -------------------------------------------------------------
 
 
-def test_hostile_names_are_shown_as_inert_text_everywhere(page, frame) -> None:
+@pytest.fixture(scope="module")
+def pg_seeded_db() -> Iterator[str]:
+    """The same seeded sample web, crawled into a fresh PostgreSQL schema."""
+    with fresh_pg_schema() as url:
+        crawl_sample_into(url)
+        yield url
+
+
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def test_hostile_names_are_shown_as_inert_text_everywhere(
+    backend: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = request.getfixturevalue("seeded_db" if backend == "sqlite" else "pg_seeded_db")
+    monkeypatch.setenv("CLINICS_DB", db)
+    _forget_cached_queries()
+    try:
+        _hostile_names_are_inert(_page, db)
+    finally:
+        _forget_cached_queries()
+
+
+def _hostile_names_are_inert(page: Callable[..., AppTest], db: str) -> None:
+    engine = open_db(db, migrate=False)
+    with session_factory(engine).begin() as session:
+        frame = ranking_frame(session)
+    engine.dispose()
     hostile = frame[frame["name"].isin(HOSTILE_NAMES)]
     assert sorted(hostile["name"]) == sorted(HOSTILE_NAMES)
     assert hostile["website"].isna().all()  # their javascript: websites were refused
