@@ -308,8 +308,12 @@ class StorePipeline:
                 store.finish_run(
                     session, self.run_id, "failed", {}, reason=(self.db_error or "")[:200]
                 )
-        except (SQLAlchemyError, DatabaseGone):
-            pass
+        except (SQLAlchemyError, DatabaseGone) as exc:
+            logger.warning(
+                "run %s could not be marked failed (%s); the next crawl or `clinics runs` will",
+                self.run_id,
+                type(exc).__name__,
+            )
 
 
 RUN_FILE = "clinics-run.json"

@@ -109,6 +109,7 @@ _SCHEDULE_ADJUSTED = (
 _SCHEDULE_COUNT = rx(
     rf"\b(?:number|frequency|timing|spacing) of (?:[\w-]+ )?(?:{_SCHEDULE_NOUNS})\b"
 )
+_SCHEDULE_NOT_DOSE = rx(rf"{_SCHEDULE_ADJUSTED}|{_SCHEDULE_COUNT.pattern}")
 _SCHEDULE_PER_PATIENT = rx(
     r"\bcase[- ]by[- ]case\b"
     r"|\b(?:tailor|adjust|individuali[sz]e|personali[sz]e|customi[sz]e|determine|decide)\w* (?:the )?"
@@ -170,7 +171,7 @@ _NOT_OUR_DOSING = rx(rf"{_COST_TALK.pattern}|\bstud(?:y|ies)\b|\bresearch\w*|\bt
 
 def _about_dosing(s: Sentence, m: re.Match[str]) -> bool:
     """'Based on your response' must be about doses or sessions, not about a care plan."""
-    if re.search(_SCHEDULE_ADJUSTED, s.lower) or _SCHEDULE_COUNT.search(s.lower):
+    if _SCHEDULE_NOT_DOSE.search(s.lower):
         return False  # the schedule follows the response: flexible_schedule, not dosing
     return _DOSING_CONTEXT.search(context_lower(s)) is not None
 
