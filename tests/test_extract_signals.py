@@ -499,8 +499,12 @@ INSURANCE = [
     (["Most insurance plans do not cover ketamine for depression."], None),
     (["Check with your insurer about your coverage."], None),
     ([], None),
-    # a remark about insurers under the page's own insurance question is still not a policy
-    (["Is this covered by my health plan?", "Many insurance carriers won't pay for it yet."], None),
+    # a remark about insurers answering the page's own coverage question is its policy
+    # (realpages/README.md: "worded generally ... not_accepted unless a reimbursement route")
+    (
+        ["Is this covered by my health plan?", "Many insurance carriers won't pay for it yet."],
+        "not_accepted",
+    ),
     # patients chasing claims themselves is not the provider's help
     (["Some people send in claims on their own to seek reimbursement."], None),
 ]

@@ -191,7 +191,7 @@ def find_cost(page: PageText, article: bool = False) -> CostFindings:
     """What the provider says about paying; `article`: a blog post or explainer, where a
     sentence about what is usual ("HSA funds can often be used") is advice, not a policy."""
     out = CostFindings()
-    _insurance(page, out)
+    _insurance(page, out, article)
     _financing(page, out)
     _benefits(page, out, article)
     for s in page.candidates(_PACKAGE_TRIGGERS):
@@ -210,7 +210,7 @@ def _providers_voice(page: PageText, s: Sentence) -> bool:
     return bool(q and _INSURANCE_QUESTION.search(q.lower()))
 
 
-def _insurance(page: PageText, out: CostFindings) -> None:
+def _insurance(page: PageText, out: CostFindings, article: bool) -> None:
     if not page.has_any(_INSURANCE_TRIGGERS):
         return
     accepts: list[Hit] = []
@@ -224,8 +224,10 @@ def _insurance(page: PageText, out: CostFindings) -> None:
         lower = s.lower
         general = bool(_GENERAL_INSURANCE.search(lower))
         voice = _providers_voice(page, s)
-        # "most insurers do not cover it" says what insurers refuse, not what the provider does
-        refuse_voice = voice and not (general and not FIRST_PERSON.search(lower))
+        # "most insurers do not cover it" says what insurers refuse, not what the provider
+        # does; but as the answer to the provider's own coverage question (not in an article)
+        # it is its policy (realpages/README.md, insurance conventions)
+        refuse_voice = voice and not (general and article and not FIRST_PERSON.search(lower))
         refused = False
         for m in _REFUSES.finditer(lower):
             if refuse_voice or not (_general_clause(lower, m) or _hedged(lower, m)):
