@@ -235,11 +235,11 @@ def _blocks(doc: lxml.html.HtmlElement) -> list[Block]:
     for event, el in walker:
         tag = el.tag
         if event == "start":
-            if tag in skip_tags or (el.attrib and _hidden(el)):
+            if (tag in skip_tags and not _faq_toggle(el)) or (el.attrib and _hidden(el)):
                 walker.skip_subtree()
                 kinds.append("skip")
                 continue
-            if tag in block_tags:
+            if tag in block_tags or tag == "button":
                 if buf:
                     size += _flush(buf, kinds[-1], raw)
                 kinds.append(_kind(tag, kinds))
@@ -254,7 +254,7 @@ def _blocks(doc: lxml.html.HtmlElement) -> list[Block]:
         elif event == "end":
             if kinds[-1] == "skip":  # a skipped element's end comes right after its start
                 kinds.pop()
-            elif tag in block_tags:
+            elif tag in block_tags or tag == "button":
                 if buf:
                     size += _flush(buf, kinds[-1], raw)
                 kinds.pop()
@@ -275,6 +275,14 @@ def _blocks(doc: lxml.html.HtmlElement) -> list[Block]:
     return _with_context(raw)
 
 
+def _faq_toggle(el: lxml.html.HtmlElement) -> bool:
+    """A button that opens an FAQ answer (its text is the question): read as a heading."""
+    if el.tag != "button":
+        return False
+    text = el.text_content()
+    return len(text) <= 300 and text.strip().endswith("?")
+
+
 def _flush(buf: list[str], kind: str, raw: list[tuple[str, str]]) -> int:
     text = "".join(buf).strip()
     buf.clear()
@@ -286,7 +294,7 @@ def _flush(buf: list[str], kind: str, raw: list[tuple[str, str]]) -> int:
 
 
 def _kind(tag: str, stack: list[str]) -> str:
-    if tag in _HEADING_TAGS:
+    if tag in _HEADING_TAGS or tag == "button":  # only FAQ toggles are walked (_faq_toggle)
         return "h"
     if tag == "li":
         return "li"
