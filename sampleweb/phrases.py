@@ -25,6 +25,7 @@ SIGNAL_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "All of our protocols are written and supervised by {doctor_full}.",
         "You will meet {doctor_full}, our medical director, before your first {noun}.",
         "Led by {doctor_full}, the clinic keeps a physician in charge of every session.",
+        "{doctor_full} sees every new patient and is on site whenever treatment is given.",
     ),
     "board_certified": (
         "{doctor} is board-certified in {specialty}.",
@@ -43,6 +44,8 @@ SIGNAL_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "A {therapist_role}, {therapist}, is part of our care team.",
         "Meet {therapist}, our {therapist_role}.",
         "Our clinicians include licensed therapists such as {therapist}.",
+        "Integration sessions are led by {therapist}.",
+        "Your intake is with {therapist}, who stays your point of contact throughout.",
     ),
     "trauma_training": (
         "Our clinicians are trained in EMDR and Cognitive Processing Therapy (CPT).",
@@ -115,6 +118,8 @@ SIGNAL_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "All candidates undergo a pre-treatment evaluation by our medical team.",
         "We require a screening visit to confirm that ketamine is appropriate for you.",
         "A psychiatric consultation comes first, before any {noun} is scheduled.",
+        "Step 1: an intake visit, where a clinician goes over your health history, medications and mental health with you.",
+        "First comes a medical intake: we review your records, medications and blood pressure before anything is booked.",
     ),
     "contraindications": (
         "Ketamine is not appropriate for people with uncontrolled high blood pressure, active psychosis or pregnancy.",
@@ -139,6 +144,7 @@ SIGNAL_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Our team monitors your vitals from start to finish.",
         "Telemetry heart monitoring runs for the whole {noun}.",
         "A nurse takes and logs your blood pressure every fifteen minutes.",
+        "Step 3: while the medicine runs, a nurse checks your blood pressure and oxygen every few minutes.",
     ),
     "emergency_readiness": (
         "All clinical staff hold current ACLS and BLS certification.",
@@ -170,6 +176,8 @@ SIGNAL_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Together we set goals and build a plan of care that fits your needs.",
         "We create an individualized care plan for every patient we see.",
         "Plans are built for each patient after the intake, never copied from a template.",
+        "The plan is worked out with you at your consultation and changes as you do.",
+        "We customize each course of treatment to the person in front of us.",
     ),
     "titrated_dosing": (
         "Doses are calculated from your body weight and adjusted based on your response.",
@@ -182,6 +190,8 @@ SIGNAL_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Ketamine is dosed per kilogram of body weight, then titrated.",
         "We start low and raise the dose only as tolerated.",
         "Your second and third doses are adjusted to how you responded to the first.",
+        "{doctor} sets each dose from your weight and history, then adjusts it to how you felt the time before.",
+        "If a session feels too strong, the next one is given more slowly or at a lower dose.",
     ),
     "flexible_schedule": (
         "How many {nouns} you need is decided case by case.",
@@ -193,6 +203,7 @@ SIGNAL_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "Maintenance treatments are spaced according to how you feel.",
         "Follow-up {nouns} are scheduled according to your symptoms rather than a fixed plan.",
         "Your treatment schedule is adjusted to your response, not fixed in advance.",
+        "How often you come back is settled with you, depending on how long the relief lasts.",
     ),
 }
 
@@ -308,6 +319,17 @@ INSURANCE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "[esketamine]Spravato is covered by many insurance plans; other ketamine treatments are self-pay.",
         "Some plans reimburse part of our fees as out-of-network care.",
         "We are out of network with all insurers, though some patients receive partial reimbursement.",
+    ),
+}
+# The provider's own answer to a coverage question, worded generally: its policy only in its
+# FAQ (realpages/README.md, insurance conventions), so these are drawn for FAQ answers alone.
+INSURANCE_FAQ_ANSWERS: Final[dict[str, tuple[str, ...]]] = {
+    "not_accepted": (
+        "Most insurance companies do not cover ketamine {nouns} at this time.",
+        "Insurers generally do not pay for ketamine used for depression, because that use is off-label.",
+    ),
+    "partial": (
+        "Most insurers do not cover ketamine, but we give you a superbill to submit for out-of-network reimbursement.",
     ),
 }
 FINANCING_TRUE: Final = (
@@ -463,6 +485,7 @@ FEE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "A {p} consultation fee applies to your first visit.",
         "Consultations are {p} and are required before treatment.",
         "Medical consultation: {p} (applied to your first series).",
+        "The intake visit is {p}, separate from the cost of treatment.",
     ),
     "package": (
         "{p} for a series of {n_word} {nouns}.",
@@ -471,6 +494,7 @@ FEE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "The complete {n}-{noun} series is {p}.",
         "Series pricing: {p} for {n} sessions, paid in advance.",
         "Bundle of {n_word} {nouns} — {p}.",
+        "{n} {nouns} in total come to {p} when paid upfront.",
     ),
     "membership": (
         "Maintenance membership: {p}/month.",
@@ -553,6 +577,7 @@ ROUTE_EDUCATION: Final = (
 ESKETAMINE_EDUCATION: Final = (
     "Spravato (esketamine) is an FDA-approved nasal spray; we do not currently offer it.",
     "You may have heard of Spravato, a nasal spray form of esketamine, which is not available at our clinic.",
+    "[iv]Unlike Spravato nasal spray, which we do not provide, our treatment is an IV infusion.",
 )
 NEGATIONS: Final = (  # (FAQ topic, sentence)
     ("referral", "No referral is needed — you can book a consultation directly."),
@@ -660,6 +685,12 @@ TESTIMONIALS: Final = (
     "Grateful beyond words for this place and these people.",
     "They never rushed me, not once.",
     "I recommend them to anyone who feels like nothing has worked.",
+)
+# The clinic's own outcome figures (reviews, like testimonials). {pct}, {n}.
+OUTCOME_FIGURES: Final = (
+    "Of the {n} patients who finished a first series with us last year, {pct}% told us their mood had improved.",
+    "Among our own patients, {pct}% reported feeling better after their first three {nouns}.",
+    "In our clinic's follow-up survey, {pct} out of 100 patients said they would recommend us to a friend.",
 )
 TESTIMONIAL_AUTHORS_SUFFIX: Final = ("", ", {city}", ", patient", ", verified patient", " ({state})")
 

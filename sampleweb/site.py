@@ -277,7 +277,7 @@ class _Builder:
             self.put(
                 pages["faq"],
                 ("negative:esketamine",),
-                rng.choice(phrases.ESKETAMINE_EDUCATION),
+                self.pick(phrases.ESKETAMINE_EDUCATION),
                 "education",
             )
 
@@ -386,8 +386,12 @@ class _Builder:
 
         if c.insurance:
             insurers = join_words(list(c.insurers)) if c.insurers else ""
-            text = self.pick(phrases.INSURANCE_PHRASES[c.insurance], insurers=insurers)
-            self.put(where(), ("insurance_policy", "insurance"), text, "insurance")
+            page = where()
+            pool = phrases.INSURANCE_PHRASES[c.insurance]
+            if page.kind == "faq":
+                pool += phrases.INSURANCE_FAQ_ANSWERS.get(c.insurance, ())
+            text = self.pick(pool, insurers=insurers)
+            self.put(page, ("insurance_policy", "insurance"), text, "insurance")
         tags: tuple[str, ...]
         if c.financing is not None:
             pool = phrases.FINANCING_TRUE if c.financing else phrases.FINANCING_FALSE
@@ -494,6 +498,14 @@ class _Builder:
                 )
             self.state(page, ("testimonials",), items[0][0])
             page.blocks.append(Block("testimonials", items=items))
+            if rng.random() < 0.35:
+                figure = self.pick(
+                    phrases.OUTCOME_FIGURES,
+                    pct=str(rng.randrange(55, 86)),
+                    n=str(rng.randrange(40, 400)),
+                )
+                self.state(page, ("testimonials",), figure)
+                page.blocks.append(Block("p", items=[figure]))
         else:
             page.blocks.append(Block("p", items=[rng.choice(phrases.NO_REVIEWS)]))
         return rating_place
