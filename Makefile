@@ -1,4 +1,5 @@
-# The task file: `make demo`, `make test`, `make lint`, `make bench`. Each sets up .venv first.
+# The task file: `make demo`, `make test`, `make lint`, `make bench`, `make train`,
+# `make evaluate`. Each sets up .venv first.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -6,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 DB     ?= sqlite:///var/clinics.db
 CLINICS ?= 200
 
-.PHONY: setup demo test lint format bench clean browser
+.PHONY: setup demo test lint format bench clean browser train evaluate
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +40,16 @@ test: lint browser
 
 bench: setup
 	$(BIN)/python -m bench
+
+# The extraction model: site-grouped cross-validation on ../shared/realpages, then the shipped
+# file directory/extract/model.json.gz, rebuilt deterministically (`learn/`).
+train: setup
+	$(BIN)/python -m learn train
+
+# The cross-validated figures, and the shipped model's first run on a new labelled batch:
+#   make evaluate PAGES=new/pages.jsonl LABELS=new/labels.jsonl
+evaluate: setup
+	$(BIN)/python -m learn evaluate $(if $(PAGES),--batch $(PAGES) $(LABELS) --show-misses)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -27,6 +27,7 @@ from scrapy.utils.project import get_project_settings
 from crawler.directory_spider import DirectorySpider
 from directory import store
 from directory.db import DatabaseError, open_db, session_factory
+from directory.extract.model import ModelError, default_model
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -96,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.pop("NO_PROXY", None)
     try:
         engine = open_db(args.db)
-    except DatabaseError as exc:
+        default_model()  # a broken installation fails here, not on the first page
+    except (DatabaseError, ModelError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     settings = build_settings(args)

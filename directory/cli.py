@@ -345,6 +345,13 @@ def extract(
             help="Allow fetching loopback and private addresses (refused by default, as in crawl).",
         ),
     ] = False,
+    rules_only: Annotated[
+        bool,
+        typer.Option(
+            "--rules-only",
+            help="What the hand-written rules alone find (no learned detectors), for comparison.",
+        ),
+    ] = False,
 ) -> None:
     """Print the facts, evidence and per-criterion scores found on one page, as JSON."""
     with user_errors():
@@ -358,8 +365,13 @@ def extract(
             body, encoding = path.read_bytes(), None
             page_url = url or path.resolve().as_uri()
     from directory.extract import extract_page, extraction_json
+    from directory.extract.model import ModelError
 
-    result = extraction_json(extract_page(page_url, body, encoding=encoding))
+    try:
+        pe = extract_page(page_url, body, encoding=encoding, rules_only=rules_only)
+    except ModelError as exc:
+        raise fail(_plain(str(exc))) from None
+    result = extraction_json(pe)
     sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
 
 

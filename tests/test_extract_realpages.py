@@ -1,129 +1,65 @@
-"""Regression guard on the hand-labelled real clinic pages (shared/realpages).
+"""Regression guard on the hand-labelled real clinic pages (`../shared/realpages`).
 
 The pages are third-party text, so they are read from their folder at test time and never
-copied here; the test skips when the folder is absent. It checks that extraction never
-fails, that every quote is a substring of the page text, and that criterion macro-F1 and
-the fact accuracies stay above floors set a little below what the extractor reaches.
+copied here; the test skips when the folder is absent. It checks that every quote is page
+text, and that extraction (rules and the shipped model) stays above floors taken from the
+site-grouped 5-fold cross-validated figures `make train` printed for the shipped model. The
+model was trained on these pages, so what it reaches here is higher than those figures: the
+floors guard against regressions; the honest estimate is the cross-validated one
+(docs/extraction.md).
 """
 
 from __future__ import annotations
 
-import html
-import json
-import os
-from pathlib import Path
-from typing import Any
-
 import pytest
 
-from directory.extract import extract_page, extraction_json
+from directory.extract.model import default_model
 from directory.rubric import CRITERIA
-
-REALPAGES = Path(
-    os.environ.get("CLINICS_REALPAGES")
-    or Path(__file__).resolve().parents[2] / "shared" / "realpages"
-)
-PAGES, LABELS = REALPAGES / "pages.jsonl", REALPAGES / "labels.jsonl"
+from learn import corpus
+from learn.dataset import build_all
+from learn.evaluation import Tally, measure
 
 pytestmark = pytest.mark.skipif(
-    not (PAGES.is_file() and LABELS.is_file()),
-    reason=f"real pages not found in {REALPAGES} (set CLINICS_REALPAGES to their folder)",
+    not (corpus.REALPAGES / "pages.jsonl").is_file(),
+    reason=f"real pages not found in {corpus.REALPAGES} (set CLINICS_REALPAGES to their folder)",
 )
 
-# floors: a regression guard, a little below the figures reached when these were set
-MACRO_F1_FLOOR = 0.95  # reached: 1.00 (the rules were written with these pages in view)
-CRITERION_F1_FLOOR = 0.90  # reached: 1.00 for each criterion
-ROUTES_F1_FLOOR = 0.93  # reached: 0.96
-FACT_ACCURACY_FLOOR = 0.90  # reached: 1.00 for price, insurance, financing and PTSD
-
-
-def to_html(url: str, text: str) -> str:
-    """The page text as a minimal HTML document, the way realpages/evaluate.py wraps it."""
-    lines = [ln.strip() for ln in text.splitlines()]
-    title = next((ln for ln in lines if ln), url)
-    body: list[str] = []
-    items: list[str] = []
-    for ln in lines:
-        if ln[:1] in "•·-*" and len(ln) > 1:
-            items.append(f"<li>{html.escape(ln[1:].strip())}</li>")
-            continue
-        if items:
-            body.append("<ul>" + "".join(items) + "</ul>")
-            items = []
-        if ln:
-            body.append(f"<p>{html.escape(ln)}</p>")
-    if items:
-        body.append("<ul>" + "".join(items) + "</ul>")
-    return (
-        '<!DOCTYPE html><html><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title></head><body><main>"
-        + "\n".join(body)
-        + "</main></body></html>"
-    )
-
-
-def _load(path: Path) -> list[dict[str, Any]]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [json.loads(ln) for ln in lines if ln.strip()]
+# Cross-validated figures of the shipped model (make train); the floors sit a little below.
+CV_MACRO_F1 = 0.84
+CV_CRITERION_F1 = {
+    "expertise": 0.79,
+    "holistic": 0.91,
+    "safety": 0.87,
+    "cost": 0.91,
+    "reviews": 0.80,
+    "personalization": 0.79,
+}
+CV_ROUTES_F1 = 0.90
+CV_INSURANCE = 0.86
+CV_PTSD_F1 = 0.98
+MARGIN = 0.02
 
 
 @pytest.fixture(scope="module")
-def results() -> list[tuple[dict[str, Any], dict[str, Any], dict[str, Any]]]:
-    labels = {d["id"]: d for d in _load(LABELS)}
-    out = []
-    for page in _load(PAGES):
-        doc = to_html(page["url"], page["text"]).encode("utf-8")
-        out.append((page, labels[page["id"]], extraction_json(extract_page(page["url"], doc))))
-    return out
+def tally() -> Tally:
+    return measure(default_model(), build_all(corpus.real_pages()))
 
 
-def _f1(tp: int, fp: int, fn: int) -> float:
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    return 2 * p * r / (p + r) if p + r else 0.0
+def test_quotes_are_page_text(tally: Tally) -> None:
+    assert tally.pages == 259
+    assert tally.bad_quotes == 0
 
 
-def test_quotes_are_page_text(results: list[tuple[dict[str, Any], ...]]) -> None:
-    for page, _label, out in results:
-        text = " ".join(page["text"].split())
-        for criterion in CRITERIA:
-            for ev in out["criteria"][criterion]["evidence"]:
-                assert len(ev["quote"]) <= 200
-                assert " ".join(ev["quote"].split()) in text, (page["id"], ev)
+def test_criteria_floors(tally: Tally) -> None:
+    figures = tally.figures()
+    assert figures["macro_f1"] >= CV_MACRO_F1 - MARGIN, figures
+    for c in CRITERIA:
+        assert figures[f"f1_{c}"] >= CV_CRITERION_F1[c] - MARGIN, (c, figures)
 
 
-def test_criterion_f1_floors(results: list[tuple[dict[str, Any], ...]]) -> None:
-    f1s = {}
-    for criterion in CRITERIA:
-        tp = fp = fn = 0
-        for _page, label, out in results:
-            pred = bool(out["criteria"][criterion]["evidence"])
-            gold = label["criteria"][criterion] is not None
-            tp, fp, fn = tp + (pred and gold), fp + (pred and not gold), fn + (gold and not pred)
-        f1s[criterion] = _f1(tp, fp, fn)
-    assert sum(f1s.values()) / len(f1s) >= MACRO_F1_FLOOR, f1s
-    assert min(f1s.values()) >= CRITERION_F1_FLOOR, f1s
-
-
-def test_fact_floors(results: list[tuple[dict[str, Any], ...]]) -> None:
-    tp = fp = fn = 0
-    checks: dict[str, list[bool]] = {"price": [], "insurance": [], "financing": [], "ptsd": []}
-    for _page, label, out in results:
-        facts = out["facts"]
-        got, want = set(facts["routes"]), set(label["routes"])
-        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
-        prices = (facts["price_min_usd"], facts["price_max_usd"])
-        wanted = (label["price_min_usd"], label["price_max_usd"])
-        if prices != (None, None) or wanted != (None, None):
-            checks["price"].append(
-                None not in prices
-                and None not in wanted
-                and all(abs(float(a) - float(b)) <= 1 for a, b in zip(prices, wanted, strict=True))
-            )
-        if facts["insurance"] is not None or label["insurance"] is not None:
-            checks["insurance"].append(facts["insurance"] == label["insurance"])
-        for key in ("financing", "ptsd"):
-            checks[key].append(bool(facts[key]) == bool(label[key]))
-    assert _f1(tp, fp, fn) >= ROUTES_F1_FLOOR
-    for key, oks in checks.items():
-        assert sum(oks) / max(1, len(oks)) >= FACT_ACCURACY_FLOOR, (key, oks)
+def test_fact_floors(tally: Tally) -> None:
+    figures = tally.figures()
+    assert figures["routes_f1"] >= CV_ROUTES_F1 - MARGIN, figures
+    assert figures["insurance_acc"] >= CV_INSURANCE - MARGIN, figures
+    assert figures["ptsd_f1"] >= CV_PTSD_F1 - MARGIN, figures
+    assert figures["price_acc"] >= 0.75 and figures["financing_acc"] >= 0.99, figures

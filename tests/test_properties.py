@@ -29,7 +29,8 @@ from directory.export import (
     neutralize,
     parse_weights,
 )
-from directory.extract import _extract, extract_page, extraction_json
+from directory.extract import extract_page, extraction_json, read_page
+from directory.extract.model import default_model
 from directory.extract.text import MAX_QUOTE, decode_body, names, page_text, parse_html
 from directory.normalize import (
     US_STATES,
@@ -51,7 +52,7 @@ from directory.rubric import (
     ROUTES,
     SIGNALS_BY_ID,
 )
-from directory.types import Facts
+from directory.types import Facts, PageExtraction
 
 # Deterministic and bounded: the same examples on every run, no example database, no deadline
 # (a busy CI machine is slow, not wrong).
@@ -618,10 +619,16 @@ MAX_DB_INT = 2**31 - 1  # `review_count` is an INTEGER column
 
 
 def run_extraction(body: bytes | str, encoding: str | None = None) -> dict[str, Any]:
-    """Extract through the private entry point (the public one swallows every exception, which
-    would hide a crash), check the public one agrees, and check every property."""
+    """Extract through the unguarded steps (the public entry point swallows every exception,
+    which would hide a crash): the rules, then the shipped model; check the public entry point
+    agrees, and check every property."""
     url = "http://clinic.test/page"
-    pe = _extract(url, body, encoding)
+    reading = read_page(url, body, encoding=encoding)
+    if reading is None:
+        pe = PageExtraction(url=url, facts=Facts())
+    else:
+        default_model().revise(reading)
+        pe = reading.rules
     assert extract_page(url, body, encoding=encoding) == pe
     out = extraction_json(pe)
     check_shape(out)

@@ -27,11 +27,13 @@ import lxml.html
 
 from directory.extract.cost import find_cost
 from directory.extract.facts import find_text_facts
+from directory.extract.features import PageReading
+from directory.extract.model import Model, ModelError, default_model
 from directory.extract.patterns import VOCABULARY, Hit
 from directory.extract.prices import find_prices, offer_session_prices
 from directory.extract.report import criterion_scores, extraction_json
 from directory.extract.routes import find_routes, is_article
-from directory.extract.rules import earliest
+from directory.extract.rules import earliest, survey
 from directory.extract.signals import (
     EXPERTISE_RULES,
     HOLISTIC_RULES,
@@ -41,12 +43,18 @@ from directory.extract.signals import (
     SAFETY_RULES,
 )
 from directory.extract.structured import StructuredData, read_structured
-from directory.extract.text import decode_body, page_text, parse_html, quote, visible_text
+from directory.extract.text import (
+    decode_body,
+    page_text,
+    parse_html,
+    quote,
+    visible_text,
+)
 from directory.normalize import clean_text, normalize_phone, parse_address
 from directory.rubric import SIGNALS
 from directory.types import Evidence, Facts, Flag, PageExtraction
 
-__all__ = ["criterion_scores", "extract_page", "extraction_json"]
+__all__ = ["criterion_scores", "extract_page", "extraction_json", "read_page"]
 
 _TEXT_RULES = EXPERTISE_RULES + HOLISTIC_RULES + SAFETY_RULES + PERSONALIZATION_RULES + REVIEW_RULES
 _VOCABULARY = frozenset(VOCABULARY)  # every module's trigger words, fixed once imported
@@ -55,23 +63,48 @@ _STATE = re.compile(r"[A-Z]{2}")  # ASCII: "ÄÖ" is no state code
 _ZIP = re.compile(r"[0-9]{5}")  # ASCII digits: "0" or "٨٠٢٠٢" is no ZIP code
 
 
-def extract_page(url: str, body: bytes | str, *, encoding: str | None = None) -> PageExtraction:
-    """Everything one page says: facts, evidence per signal, red flags. Never raises."""
+def extract_page(
+    url: str,
+    body: bytes | str,
+    *,
+    encoding: str | None = None,
+    model: Model | None = None,
+    rules_only: bool = False,
+) -> PageExtraction:
+    """Everything one page says: facts, evidence per signal, red flags. Never raises.
+
+    The rules run first; then the learned detectors (`model`, by default the one shipped
+    with the package) add the criteria the rules missed and drop the ones they judge wrong,
+    unless `rules_only`."""
     safe_url = url if isinstance(url, str) else ""
     try:
-        return _extract(safe_url, body, encoding)
+        reading = _extract(safe_url, body, encoding)
+        if reading is None:
+            return PageExtraction(url=safe_url, facts=Facts())
+        if not rules_only:
+            (model or default_model()).revise(reading)
+        return reading.rules
+    except ModelError:
+        raise  # a broken installation is not a hostile page
     except Exception:  # a hostile page must cost one empty row, never a crawl
         return PageExtraction(url=safe_url, facts=Facts())
 
 
-def _extract(url: str, body: bytes | str, encoding: str | None) -> PageExtraction:
+def read_page(url: str, body: bytes | str, *, encoding: str | None = None) -> PageReading | None:
+    """The page as the learned detectors read it (its sentences, what the rules alone
+    extract, the rule signals of each sentence); None when it has no text. For training on
+    exactly what extraction sees."""
+    return _extract(url, body, encoding)
+
+
+def _extract(url: str, body: bytes | str, encoding: str | None) -> PageReading | None:
     if not isinstance(body, bytes | bytearray | memoryview | str):
-        return PageExtraction(url=url, facts=Facts())
+        return None
     raw = body if isinstance(body, str) else bytes(body)
     text = decode_body(raw, encoding)
     doc = parse_html(text)
     if doc is None:
-        return PageExtraction(url=url, facts=Facts())
+        return None
     page = page_text(doc, _VOCABULARY)
     data = read_structured(doc, text, url)
 
@@ -79,7 +112,8 @@ def _extract(url: str, body: bytes | str, encoding: str | None) -> PageExtractio
     cost = find_cost(page, is_article(page, url))
     routes = find_routes(page, prices.market_sentences, url)
     told = find_text_facts(page)
-    hits: dict[str, Hit | str] = dict(earliest(page, _TEXT_RULES))
+    found, signals = survey(page, _TEXT_RULES)
+    hits: dict[str, Hit | str] = dict(found)
 
     session_usd = list(prices.session_usd)
     if not session_usd:  # structured offers are weak evidence: used only when the text is silent
@@ -107,6 +141,9 @@ def _extract(url: str, body: bytes | str, encoding: str | None) -> PageExtractio
         rating, count, source = told.rating, told.review_count, "page"
         _put(hits, "aggregate_rating", told.rating_hit)
 
+    for signal, hit in hits.items():  # the other detectors' sentences, for the learned ones
+        if isinstance(hit, Hit):
+            signals.setdefault(hit.sentence.index, set()).add(signal)
     evidence = [
         Evidence(sig.criterion, sig.id, _quote(hits[sig.id]), url)
         for sig in SIGNALS
@@ -134,9 +171,9 @@ def _extract(url: str, body: bytes | str, encoding: str | None) -> PageExtractio
         clinicians=told.clinicians,
     )
     _contact_facts(facts, data, doc)
-    return PageExtraction(
-        url=url, facts=facts, evidence=evidence, red_flags=flags, title=page.title
-    )
+    pe = PageExtraction(url=url, facts=facts, evidence=evidence, red_flags=flags, title=page.title)
+    structured = frozenset(signal for signal, hit in hits.items() if isinstance(hit, str))
+    return PageReading(page, pe, signals, structured)
 
 
 def source_excerpt(

@@ -89,6 +89,28 @@ def any_of(*matchers: Matcher) -> Matcher:
     return match
 
 
+def survey(page: PageText, rules: Iterable[Rule]) -> tuple[dict[str, Hit], dict[int, set[str]]]:
+    """Every sentence each rule matches: per signal the earliest hit (its quote, as
+    `earliest` gives it), and per sentence the signals matched there (features of the learned
+    detectors, `directory.extract.features`)."""
+    best: dict[str, Hit] = {}
+    where: dict[int, set[str]] = {}
+    for rule in rules:
+        if not page.has_any(rule.triggers):
+            continue
+        for s in page.candidates(rule.triggers):
+            if s.is_question and not rule.questions:
+                continue
+            span = rule.match(s)
+            if span is None:
+                continue
+            where.setdefault(s.index, set()).add(rule.signal)
+            prev = best.get(rule.signal)
+            if prev is None or s.index < prev.sentence.index:
+                best[rule.signal] = Hit(s, span[0], span[1])
+    return best, where
+
+
 def earliest(page: PageText, rules: Iterable[Rule]) -> dict[str, Hit]:
     """Per signal, the earliest hit on the page among that signal's rules."""
     best: dict[str, Hit] = {}

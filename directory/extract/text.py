@@ -87,6 +87,7 @@ class Sentence:
     index: int  # position of the sentence in the page
     is_question: bool
     words: frozenset[str]  # its indexed (trigger) words
+    tokens: tuple[str, ...] = ()  # all its words in order (features of the learned model)
 
 
 @dataclass
@@ -185,12 +186,13 @@ def page_text(doc: lxml.html.HtmlElement, vocabulary: AbstractSet[str] | None = 
             if _FOLD_CHARS.search(lower):
                 lower = lower.translate(_FOLD)
             idx = len(sentences)
-            found = set(_WORD.findall(lower))
+            tokens = tuple(_WORD.findall(lower))
+            found = set(tokens)
             found.update([w[:-1] for w in found if len(w) > 3 and w[-1] == "s" and w[-2] != "s"])
             if vocabulary is not None:
                 found.intersection_update(vocabulary)
             sentences.append(
-                Sentence(text, lower, block, idx, text.endswith("?"), frozenset(found))
+                Sentence(text, lower, block, idx, text.endswith("?"), frozenset(found), tokens)
             )
             for w in found:
                 words.setdefault(w, []).append(idx)
