@@ -50,7 +50,9 @@ def load(sample_clinics: int) -> tuple[list[Example], list[Example]]:
     return real, others
 
 
-def cv_report(real: list[Example], others: list[Example], config: TrainConfig) -> dict[str, Any]:
+def cv_report(
+    real: list[Example], others: list[Example], config: TrainConfig, *, misses: bool = False
+) -> dict[str, Any]:
     started = time.perf_counter()
     results = cross_validate(
         real,
@@ -63,7 +65,7 @@ def cv_report(real: list[Example], others: list[Example], config: TrainConfig) -
         f"Site-grouped 5-fold cross-validation on {len(real)} real pages "
         f"(the model retrained per fold on the other folds and {len(others)} other pages):"
     )
-    print(t.table())
+    print(t.table(misses=misses))
     later = [(ex, out) for ex, out in results if not corpus.first_batch(ex.page)]
     if later and len(later) < len(results):
         print(
@@ -115,13 +117,16 @@ def train(args: argparse.Namespace) -> int:
 def evaluate(args: argparse.Namespace) -> int:
     real, others = load(args.sample_clinics)
     if not args.no_cv:
-        cv_report(real, others, TrainConfig())
+        cv_report(real, others, TrainConfig(), misses=args.show_misses)
     model = Model.load(args.model)
     for pages, labels in args.batch or []:
         folder = Path(pages).parent
         batch = corpus.labelled_set_files(Path(pages), Path(labels), source="batch")
         t = measure(model, build_all(batch))
-        print(f"\nFirst run of the shipped model on {pages} ({folder}):")
+        print(
+            f"\nThe shipped model on {pages} ({folder}); a first run, an honest estimate, only "
+            "if none of these pages was ever trained or tuned on:"
+        )
         print(t.table(misses=args.show_misses))
     return 0
 
@@ -153,7 +158,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar=("PAGES", "LABELS"),
         help="a new labelled batch (pages.jsonl labels.jsonl): its first-run figures",
     )
-    ev.add_argument("--show-misses", action="store_true", help="list a batch's misses")
+    ev.add_argument(
+        "--show-misses",
+        action="store_true",
+        help="list the misses (cross-validated, and a batch's)",
+    )
     args = ap.parse_args(argv)
     return train(args) if args.command == "train" else evaluate(args)
 
