@@ -109,6 +109,8 @@ def clinic_detail(session: Session, clinic_id: int) -> ClinicDetail | None:
     seen: set[str] = set()
     for row in rows:
         if row.kind == "red_flag":
+            if any(f.signal == row.signal for f in flags):
+                continue  # one flag found on several pages counts (and shows) once, as scored
             flag = RED_FLAGS_BY_ID.get(row.signal)
             flags.append(
                 SignalLine(
