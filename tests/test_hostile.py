@@ -15,13 +15,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import csv
-import os
 import re
 import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -120,27 +118,38 @@ class Crawl:
     hits: dict[str, dict[str, int]]  # hostile host -> path -> requests the server saw
 
 
-def run_measured(args: list[str]) -> tuple[int, str, float, float]:
-    """Run a command: its exit code, stderr, seconds and own peak RSS in MiB.
+# Measures its one child from a fresh, small process: a child forked from the test process
+# itself would count the test process's own memory (copied at fork, before exec) as its peak.
+_MEASURE = """
+import os, subprocess, sys, threading
+proc = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL)
+killer = threading.Timer(float(sys.argv[1]), proc.kill)
+killer.daemon = True
+killer.start()
+_, status, usage = os.wait4(proc.pid, 0)
+print(os.waitstatus_to_exitcode(status), usage.ru_maxrss)
+"""
 
-    os.wait4 gives the rusage of this one child; RUSAGE_CHILDREN would be the largest child
-    the test process ever had (a browser, a bigger crawl in another test).
-    """
+
+def run_measured(args: list[str], timeout: float = 600) -> tuple[int, str, float, float]:
+    """Run a command: its exit code, stderr, seconds and own peak RSS in MiB (os.wait4 of
+    that one process; RUSAGE_CHILDREN would be the largest child the test process ever had)."""
     with tempfile.TemporaryFile() as err:
         started = time.monotonic()
-        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=err)
-        killer = threading.Timer(600, proc.kill)
-        killer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            killer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        proc = subprocess.run(
+            [sys.executable, "-c", _MEASURE, str(timeout), *args],
+            stdout=subprocess.PIPE,
+            stderr=err,
+            text=True,
+            check=True,
+            timeout=timeout + 60,
+        )
         seconds = time.monotonic() - started
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
-    peak = usage.ru_maxrss / 2**20 if sys.platform == "darwin" else usage.ru_maxrss / 2**10
-    return proc.returncode, stderr, seconds, peak
+    code, maxrss = (int(x) for x in proc.stdout.split())
+    peak = maxrss / 2**20 if sys.platform == "darwin" else maxrss / 2**10
+    return code, stderr, seconds, peak
 
 
 def crawl(db: str, web: SampleWeb, urls: list[str]) -> Crawl:
