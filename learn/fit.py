@@ -137,12 +137,12 @@ def _scores(pipe: Pipeline, ex: Example) -> np.ndarray:
     return np.asarray(pipe.decision_function(ex.features), dtype=float)
 
 
-def _fired(ex: Example, criterion: str) -> set[str]:
-    return {e.signal for e in ex.rules.evidence if e.criterion == criterion}
+def _rules_found(ex: Example, criterion: str) -> bool:
+    return any(e.criterion == criterion for e in ex.rules.evidence)
 
 
 def _verdict_inputs(examples: Sequence[Example], criterion: str, config: TrainConfig) -> np.ndarray:
-    """Out-of-fold page features of every training example (an inner grouped split)."""
+    """Out-of-fold verdict inputs of every training example (an inner site-grouped split)."""
     groups = [ex.page.group for ex in examples]
     folds = min(config.inner_folds, len(set(groups)))
     out: list[list[float] | None] = [None] * len(examples)
@@ -234,7 +234,7 @@ def fit(examples: Sequence[Example], config: TrainConfig | None = None) -> Model
     for c in CRITERIA:
         inputs = _verdict_inputs(examples, c, config)
         gold = np.array([ex.page.present(c) for ex in examples])
-        fired = np.array([bool(_fired(ex, c)) for ex in examples])
+        fired = np.array([_rules_found(ex, c) for ex in examples])
         silent = ~fired  # the verdict only ever speaks where the rules found nothing
         coef, intercept, threshold = [0.0, 0.0], 0.0, 1.01
         if len(set(gold[silent])) == 2:
