@@ -28,12 +28,12 @@ import lxml.html
 from directory.extract.cost import find_cost
 from directory.extract.facts import find_text_facts
 from directory.extract.features import PageReading
-from directory.extract.model import Model, ModelError, default_model
+from directory.extract.model import ModelError, default_model
 from directory.extract.patterns import VOCABULARY, Hit
 from directory.extract.prices import find_prices, offer_session_prices
 from directory.extract.report import criterion_scores, extraction_json
 from directory.extract.routes import find_routes, is_article
-from directory.extract.rules import earliest, survey
+from directory.extract.rules import survey
 from directory.extract.signals import (
     EXPERTISE_RULES,
     HOLISTIC_RULES,
@@ -43,13 +43,7 @@ from directory.extract.signals import (
     SAFETY_RULES,
 )
 from directory.extract.structured import StructuredData, read_structured
-from directory.extract.text import (
-    decode_body,
-    page_text,
-    parse_html,
-    quote,
-    visible_text,
-)
+from directory.extract.text import decode_body, page_text, parse_html, quote, visible_text
 from directory.normalize import clean_text, normalize_phone, parse_address
 from directory.rubric import SIGNALS
 from directory.types import Evidence, Facts, Flag, PageExtraction
@@ -68,21 +62,20 @@ def extract_page(
     body: bytes | str,
     *,
     encoding: str | None = None,
-    model: Model | None = None,
     rules_only: bool = False,
 ) -> PageExtraction:
-    """Everything one page says: facts, evidence per signal, red flags. Never raises.
+    """Everything one page says: facts, evidence per signal, red flags. Never raises (but
+    for a broken model file, `ModelError`).
 
-    The rules run first; then the learned detectors (`model`, by default the one shipped
-    with the package) add the criteria the rules missed and drop the ones they judge wrong,
-    unless `rules_only`."""
+    The rules run first; then the shipped learned detectors add, for each criterion the rules
+    found nothing for, the sentence they judge to carry it (unless `rules_only`)."""
     safe_url = url if isinstance(url, str) else ""
     try:
         reading = _extract(safe_url, body, encoding)
         if reading is None:
             return PageExtraction(url=safe_url, facts=Facts())
         if not rules_only:
-            (model or default_model()).revise(reading)
+            default_model().revise(reading)
         return reading.rules
     except ModelError:
         raise  # a broken installation is not a hostile page
@@ -151,7 +144,7 @@ def _extract(url: str, body: bytes | str, encoding: str | None) -> PageReading |
     ]
     flags = [
         Flag(flag, quote(hit.sentence, hit.start, hit.end), url)
-        for flag, hit in earliest(page, RED_FLAG_RULES).items()
+        for flag, hit in survey(page, RED_FLAG_RULES)[0].items()
     ]
     facts = Facts(
         routes=routes.routes,

@@ -90,9 +90,9 @@ def any_of(*matchers: Matcher) -> Matcher:
 
 
 def survey(page: PageText, rules: Iterable[Rule]) -> tuple[dict[str, Hit], dict[int, set[str]]]:
-    """Every sentence each rule matches: per signal the earliest hit (its quote, as
-    `earliest` gives it), and per sentence the signals matched there (features of the learned
-    detectors, `directory.extract.features`)."""
+    """Every sentence each rule matches: per signal the earliest hit on the page among that
+    signal's rules (its quote), and per sentence the signals matched there (features of the
+    learned detectors, `directory.extract.features`)."""
     best: dict[str, Hit] = {}
     where: dict[int, set[str]] = {}
     for rule in rules:
@@ -109,18 +109,3 @@ def survey(page: PageText, rules: Iterable[Rule]) -> tuple[dict[str, Hit], dict[
             if prev is None or s.index < prev.sentence.index:
                 best[rule.signal] = Hit(s, span[0], span[1])
     return best, where
-
-
-def earliest(page: PageText, rules: Iterable[Rule]) -> dict[str, Hit]:
-    """Per signal, the earliest hit on the page among that signal's rules."""
-    best: dict[str, Hit] = {}
-    for rule in rules:
-        if not page.has_any(rule.triggers):
-            continue
-        hit = rule.first(page)
-        if hit is None:
-            continue
-        prev = best.get(rule.signal)
-        if prev is None or hit.sentence.index < prev.sentence.index:
-            best[rule.signal] = hit
-    return best
