@@ -56,23 +56,12 @@ def test_crawl_health(db_url):
 
 def test_a_flag_found_on_two_pages_is_one_warning_sign(sqlite_url):
     """The detail lists each warning sign once, as the score subtracts it once."""
-    from directory import store
-    from directory.service import finalize_run
-    from tests.test_store import listing, page
+    from tests.test_store import page
 
+    # crawl_once's /fees page already carries the flag; /results says it again
+    crawl_once(sqlite_url, (page("http://www.brightpath.test/results", flags=["guarantee_claim"]),))
     engine = open_db(sqlite_url)
-    factory = session_factory(engine)
-    with factory.begin() as s:
-        run = store.start_run(s, "test")
-    with factory.begin() as s:
-        store.save_listing(s, run, listing("dira"))
-    for path in ("/", "/results"):
-        with factory.begin() as s:
-            store.save_page(
-                s, run, page(f"http://www.brightpath.test{path}", flags=["guarantee_claim"])
-            )
-    finalize_run(engine, run, status="finished", stats={})
-    with factory.begin() as s:
-        (detail,) = compare(s, [1])
+    with session_factory(engine).begin() as s:
+        detail = next(d for d in compare(s, [1, 2]) if d.name == "Bright Path Ketamine Clinic")
     assert [f.signal for f in detail.red_flags] == ["guarantee_claim"]
     engine.dispose()

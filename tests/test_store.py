@@ -43,7 +43,9 @@ def page(
     )
 
 
-def crawl_once(url: str) -> int:
+def crawl_once(url: str, extra: tuple[store.PageRecord, ...] = ()) -> int:
+    """Two directories' listings and two pages of one clinic in one finished run (plus the
+    `extra` pages)."""
     engine = open_db(url)
     factory = session_factory(engine)
     with factory.begin() as s:
@@ -89,6 +91,9 @@ def crawl_once(url: str) -> int:
                 flags=["guarantee_claim"],
             ),
         )
+    for record in extra:
+        with factory.begin() as s:
+            store.save_page(s, run, record)
     finalize_run(engine, run, status="finished", stats={"n": 1})
     engine.dispose()
     return run
